@@ -1,0 +1,6 @@
+/**
+ * The double-entry ledger. Every money movement is one {@link io.payrail.ledger.JournalEntry}
+ * whose postings sum to zero, written in the same transaction as the state change that causes
+ * it. Balances are derived from postings, never stored. Debits are positive, credits negative.
+ */
+package io.payrail.ledger;

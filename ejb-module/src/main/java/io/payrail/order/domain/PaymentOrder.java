@@ -1,0 +1,204 @@
+package io.payrail.order.domain;
+
+import io.payrail.common.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A merchant's request to collect an amount from a payer. The aggregate guards its own state: it
+ * only moves along {@link PaymentOrderState}'s transitions, and {@link Version} makes concurrent
+ * writers (an MDB, a callback, an expiry timer) conflict instead of overwriting each other.
+ */
+@Entity
+@Table(name = "payment_order")
+public class PaymentOrder {
+
+    public static final String ID_PREFIX = "pay";
+
+    @Id
+    private String id;
+
+    @Column(name = "merchant_id", nullable = false, updatable = false)
+    private String merchantId;
+
+    @Column(name = "merchant_order_no", nullable = false, updatable = false)
+    private String merchantOrderNo;
+
+    @Column(name = "amount_minor", nullable = false, updatable = false)
+    private long amountMinor;
+
+    @Column(name = "currency", nullable = false, updatable = false)
+    private String currency;
+
+    @Column(name = "subject", nullable = false, updatable = false)
+    private String subject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_method", nullable = false, updatable = false)
+    private PaymentMethod paymentMethod;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    private PaymentOrderState state;
+
+    /** SHA-256 of the create request's business fields: tells a retry from a conflicting reuse. */
+    @Column(name = "request_fingerprint", nullable = false, updatable = false)
+    private String requestFingerprint;
+
+    @Column(name = "channel_id")
+    private String channelId;
+
+    @Column(name = "channel_txn_id")
+    private String channelTxnId;
+
+    @Column(name = "failure_code")
+    private String failureCode;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected PaymentOrder() {
+    }
+
+    public PaymentOrder(String id, String merchantId, String merchantOrderNo, Money amount, String subject,
+                        PaymentMethod paymentMethod, String requestFingerprint, Instant now) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a payment amount must be positive: " + amount);
+        }
+        this.id = Objects.requireNonNull(id);
+        this.merchantId = Objects.requireNonNull(merchantId);
+        this.merchantOrderNo = Objects.requireNonNull(merchantOrderNo);
+        this.amountMinor = amount.minorUnits();
+        this.currency = amount.currencyCode();
+        this.subject = Objects.requireNonNull(subject);
+        this.paymentMethod = Objects.requireNonNull(paymentMethod);
+        this.requestFingerprint = Objects.requireNonNull(requestFingerprint);
+        this.state = PaymentOrderState.CREATED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Moves to {@code next} if the state machine allows it.
+     *
+     * @return the state the order left
+     * @throws IllegalStateTransitionException otherwise; the order is unchanged
+     */
+    public PaymentOrderState transitionTo(PaymentOrderState next, Instant now) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateTransitionException(id, state, next);
+        }
+        PaymentOrderState previous = state;
+        state = next;
+        updatedAt = now;
+        if (next.isSettledOutcome() && finishedAt == null) {
+            finishedAt = now;
+        }
+        return previous;
+    }
+
+    /** Submitted to a channel: from here the outcome lies with the channel until it answers. */
+    public PaymentOrderState startProcessing(String channel, Instant now) {
+        PaymentOrderState previous = transitionTo(PaymentOrderState.PROCESSING, now);
+        this.channelId = channel;
+        return previous;
+    }
+
+    public PaymentOrderState succeed(String channelTransactionId, Instant now) {
+        PaymentOrderState previous = transitionTo(PaymentOrderState.SUCCEEDED, now);
+        this.channelTxnId = channelTransactionId;
+        return previous;
+    }
+
+    public PaymentOrderState fail(String channelTransactionId, String code, String message, Instant now) {
+        PaymentOrderState previous = transitionTo(PaymentOrderState.FAILED, now);
+        this.channelTxnId = channelTransactionId;
+        this.failureCode = code;
+        this.failureMessage = message == null || message.length() <= 255 ? message : message.substring(0, 255);
+        return previous;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public String merchantOrderNo() {
+        return merchantOrderNo;
+    }
+
+    public Money amount() {
+        return Money.ofMinor(amountMinor, currency);
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public PaymentMethod paymentMethod() {
+        return paymentMethod;
+    }
+
+    public PaymentOrderState state() {
+        return state;
+    }
+
+    public String requestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public String channelTxnId() {
+        return channelTxnId;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

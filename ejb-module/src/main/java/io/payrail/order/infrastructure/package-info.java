@@ -1,0 +1,2 @@
+/** JPA persistence of payment orders. */
+package io.payrail.order.infrastructure;

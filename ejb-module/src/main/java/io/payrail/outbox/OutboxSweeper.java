@@ -1,0 +1,64 @@
+package io.payrail.outbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes outbox rows that the after-commit publisher did not (the server died between the
+ * commit and the send, or the broker was down). Runs on every server of a cluster; row locks with
+ * SKIP LOCKED share the work out.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxSweeper {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSweeper.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private OutboxPublisher publisher;
+
+    @Inject
+    @ConfigProperty(name = "payrail.outbox.sweep-interval-ms", defaultValue = "5000")
+    private long intervalMillis;
+
+    /** Rows younger than this are left to the after-commit publisher. */
+    @Inject
+    @ConfigProperty(name = "payrail.outbox.sweep-min-age-ms", defaultValue = "3000")
+    private long minAgeMillis;
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("outbox-sweeper", false));
+    }
+
+    @Timeout
+    void sweep() {
+        try {
+            int sent;
+            do {
+                sent = publisher.publishBacklog(Duration.ofMillis(minAgeMillis), BATCH);
+            } while (sent == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "outbox sweeper pass failed; the next pass retries", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.payrail.order.domain;
+
+import static io.payrail.order.domain.PaymentOrderState.CLOSED;
+import static io.payrail.order.domain.PaymentOrderState.CREATED;
+import static io.payrail.order.domain.PaymentOrderState.FAILED;
+import static io.payrail.order.domain.PaymentOrderState.PARTIALLY_REFUNDED;
+import static io.payrail.order.domain.PaymentOrderState.PROCESSING;
+import static io.payrail.order.domain.PaymentOrderState.REFUNDED;
+import static io.payrail.order.domain.PaymentOrderState.SUCCEEDED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payrail.common.Money;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every pair of states, legal or not, against the lifecycle in DESIGN.md §4. */
+class PaymentOrderStateTest {
+
+    /** The lifecycle written out independently of the enum, so a change to either shows up here. */
+    private static final Set<List<PaymentOrderState>> LEGAL = Set.of(
+            List.of(CREATED, PROCESSING), List.of(CREATED, CLOSED),
+            List.of(PROCESSING, SUCCEEDED), List.of(PROCESSING, FAILED), List.of(PROCESSING, CLOSED),
+            List.of(SUCCEEDED, PARTIALLY_REFUNDED), List.of(SUCCEEDED, REFUNDED),
+            List.of(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED), List.of(PARTIALLY_REFUNDED, REFUNDED));
+
+    static Stream<Arguments> everyPair() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (PaymentOrderState from : PaymentOrderState.values()) {
+            for (PaymentOrderState to : PaymentOrderState.values()) {
+                pairs.add(Arguments.of(from, to, LEGAL.contains(List.of(from, to))));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} legal={2}")
+    @MethodSource("everyPair")
+    void stateMachineAllowsExactlyTheDesignedTransitions(PaymentOrderState from, PaymentOrderState to, boolean legal) {
+        assertThat(from.canTransitionTo(to)).isEqualTo(legal);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} legal={2}")
+    @MethodSource("everyPair")
+    void anOrderEnforcesTheStateMachine(PaymentOrderState from, PaymentOrderState to, boolean legal) {
+        PaymentOrder order = orderIn(from);
+        long before = order.updatedAt().toEpochMilli();
+        Instant later = Instant.ofEpochMilli(before + 1000);
+        if (legal) {
+            assertThat(order.transitionTo(to, later)).isEqualTo(from);
+            assertThat(order.state()).isEqualTo(to);
+            assertThat(order.updatedAt()).isEqualTo(later);
+        } else {
+            assertThatThrownBy(() -> order.transitionTo(to, later))
+                    .isInstanceOf(IllegalStateTransitionException.class)
+                    .hasMessageContaining(from.name()).hasMessageContaining(to.name());
+            assertThat(order.state()).isEqualTo(from);
+            assertThat(order.updatedAt().toEpochMilli()).isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyPair")
+    void finalStatesHaveNoWayOut(PaymentOrderState from, PaymentOrderState to, boolean legal) {
+        if (from == FAILED || from == CLOSED || from == REFUNDED) {
+            assertThat(from.isFinal()).isTrue();
+            assertThat(legal).isFalse();
+        } else {
+            assertThat(from.isFinal()).isFalse();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void finishedAtIsSetWhenTheOutcomeIsKnownAndNeverMoves() {
+        PaymentOrder order = orderIn(CREATED);
+        assertThat(order.finishedAt()).isNull();
+        order.startProcessing("SIMBANK", Instant.parse("2026-01-01T00:00:01Z"));
+        assertThat(order.finishedAt()).isNull();
+        order.succeed("txn", Instant.parse("2026-01-01T00:00:02Z"));
+        assertThat(order.finishedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:02Z"));
+        order.transitionTo(PARTIALLY_REFUNDED, Instant.parse("2026-01-01T00:00:03Z"));
+        assertThat(order.finishedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:02Z"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOrderNeedsAPositiveAmount() {
+        assertThatThrownBy(() -> new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(0, "USD"), "s",
+                PaymentMethod.BANK_CARD, "f", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(-1, "USD"), "s",
+                PaymentMethod.BANK_CARD, "f", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An order brought to {@code state} along legal transitions only. */
+    private static PaymentOrder orderIn(PaymentOrderState state) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        PaymentOrder order = new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(100, "USD"), "s",
+                PaymentMethod.BANK_CARD, "f", t);
+        switch (state) {
+            case CREATED -> { }
+            case PROCESSING -> order.startProcessing("SIMBANK", t);
+            case SUCCEEDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t); }
+            case FAILED -> { order.startProcessing("SIMBANK", t); order.fail("txn", "DECLINED", "no", t); }
+            case CLOSED -> order.transitionTo(CLOSED, t);
+            case PARTIALLY_REFUNDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t);
+                order.transitionTo(PARTIALLY_REFUNDED, t); }
+            case REFUNDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t);
+                order.transitionTo(REFUNDED, t); }
+        }
+        assertThat(order.state()).isEqualTo(state);
+        return order;
+    }
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Shared settings and helpers for the run scripts. Sourced, never run.
+#
+# Two profiles live side by side on one machine:
+#   dev  - what `./payrail run` starts: the ports in the README, database `payrail`
+#   test - what `./payrail test` starts and stops: every port moved, databases `payrail_test`
+#          (system tests) and `payrail_it` (in-container tests), its own broker and domain
+# One MariaDB server serves both (different databases). Everything the scripts create lives
+# under .runtime/ in the repository (git-ignored); downloads come from Maven Central via ~/.m2.
+
+set -euo pipefail
+
+PAYRAIL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PAYRAIL_PROFILE="${PAYRAIL_PROFILE:-dev}"
+RUNTIME_DIR="${PAYRAIL_RUNTIME_DIR:-$PAYRAIL_ROOT/.runtime}"
+PROFILE_DIR="$RUNTIME_DIR/$PAYRAIL_PROFILE"
+LOG_DIR="$PROFILE_DIR/logs"
+DOWNLOADS="$RUNTIME_DIR/downloads"
+
+PAYARA_VERSION="${PAYARA_VERSION:-6.2025.10}"
+ARTEMIS_VERSION="${ARTEMIS_VERSION:-2.40.0}"
+MYSQL_CONNECTOR_VERSION="${MYSQL_CONNECTOR_VERSION:-9.5.0}"
+PROJECT_VERSION="0.1.0-SNAPSHOT"
+
+case "$PAYRAIL_PROFILE" in
+  dev)  PORT_OFFSET=0;     BROKER_PORT_DEFAULT=61616; SIM_PORT_DEFAULT=8290;  DB_NAME_DEFAULT=payrail ;;
+  test) PORT_OFFSET=10000; BROKER_PORT_DEFAULT=61626; SIM_PORT_DEFAULT=18290; DB_NAME_DEFAULT=payrail_test ;;
+  *) echo "unknown PAYRAIL_PROFILE '$PAYRAIL_PROFILE' (dev or test)" >&2; exit 2 ;;
+esac
+
+# --- MariaDB / MySQL (one server for all profiles) ---
+DB_HOST="${PAYRAIL_DB_HOST:-127.0.0.1}"
+DB_PORT="${PAYRAIL_DB_PORT:-3306}"
+DB_NAME="${PAYRAIL_DB_NAME:-$DB_NAME_DEFAULT}"
+DB_USER="${PAYRAIL_DB_USER:-payrail}"
+DB_PASSWORD="${PAYRAIL_DB_PASSWORD:-payrail}"
+MARIADB_DIR="$RUNTIME_DIR/mariadb"
+
+# --- Artemis ---
+BROKER_HOST="${PAYRAIL_BROKER_HOST:-127.0.0.1}"
+BROKER_PORT="${PAYRAIL_BROKER_PORT:-$BROKER_PORT_DEFAULT}"
+BROKER_USER="${PAYRAIL_BROKER_USER:-payrail}"
+BROKER_PASSWORD="${PAYRAIL_BROKER_PASSWORD:-payrail}"
+ARTEMIS_HOME="$RUNTIME_DIR/apache-artemis-$ARTEMIS_VERSION"
+BROKER_INSTANCE="$PROFILE_DIR/broker"
+
+# --- Payara Server ---
+PAYARA_HOME="$RUNTIME_DIR/payara6"
+DOMAIN_NAME=payrail
+DOMAINS_DIR="$PROFILE_DIR/domains"
+DOMAIN_DIR="$DOMAINS_DIR/$DOMAIN_NAME"
+ADMIN_PORT=$((4848 + PORT_OFFSET))
+HTTP_PORT=$((8080 + PORT_OFFSET))
+HTTPS_PORT=$((8181 + PORT_OFFSET))
+PAYARA_HEAP="${PAYRAIL_PAYARA_HEAP:-768m}"
+ASADMIN="$PAYARA_HOME/bin/asadmin"
+
+# --- channel simulator (Payara Micro) ---
+SIM_PORT="${PAYRAIL_SIM_PORT:-$SIM_PORT_DEFAULT}"
+SIM_URL="http://127.0.0.1:$SIM_PORT/sim"
+MICRO_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
+
+EAR_FILE="$PAYRAIL_ROOT/ear/target/payrail.ear"
+RAR_FILE="$PAYRAIL_ROOT/jms-config/target/artemis-ra.rar"
+SIM_WAR="$PAYRAIL_ROOT/channel-simulator/target/channel-simulator.war"
+
+mkdir -p "$LOG_DIR" "$DOWNLOADS"
+
+# --- output: every long step says what it does; every failure says what to do next ---
+step()  { printf '\033[1m==> [%s] %s\033[0m\n' "$PAYRAIL_PROFILE" "$*"; }
+info()  { printf '    %s\n' "$*"; }
+fail()  { printf '\033[31mERROR: %s\033[0m\n' "$1" >&2; [ $# -gt 1 ] && printf '       next: %s\n' "$2" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# wait_for "what" seconds command...: polls once a second, printing a dot every 5 s
+wait_for() {
+  local what="$1" seconds="$2"; shift 2
+  local i
+  for ((i = 1; i <= seconds; i++)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    (( i % 5 == 0 )) && printf '    ... waiting for %s (%ds)\n' "$what" "$i"
+    sleep 1
+  done
+  return 1
+}
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pid file name: TERM, wait up to 30 s, then KILL
+stop_pid() {
+  local file="$1" name="$2" pid i
+  if ! pid_alive "$file"; then rm -f "$file"; return 0; fi
+  pid="$(cat "$file")"
+  kill "$pid" 2>/dev/null || true
+  for ((i = 0; i < 30; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$pid" 2>/dev/null; then info "$name did not stop in 30 s; killing it"; kill -9 "$pid" 2>/dev/null || true; fi
+  rm -f "$file"
+}
+
+# fetch_artifact groupId:artifactId:version[:packaging[:classifier]] dest-file
+# Maven resolves from ~/.m2 or Maven Central; the copy is skipped when dest exists.
+fetch_artifact() {
+  local coords="$1" dest="$2"
+  [ -s "$dest" ] && return 0
+  info "fetching $coords from Maven Central (first run only)"
+  local tmp; tmp="$(mktemp -d)"
+  mvn -q -B dependency:copy -Dartifact="$coords" -DoutputDirectory="$tmp" -Dmdep.stripVersion=false \
+    >"$LOG_DIR/fetch.log" 2>&1 || fail "could not fetch $coords (see $LOG_DIR/fetch.log)" \
+    "check that Maven Central is reachable (mvn -v; curl -I https://repo.maven.apache.org)"
+  mv "$tmp"/* "$dest"
+  rmdir "$tmp"
+}
+
+require_java() {
+  command -v java >/dev/null || fail "java is not on PATH" "install JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  local v; v="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+  [ "${v%%.*}" -ge 17 ] 2>/dev/null || fail "Java $v found; Payrail needs Java 17" "set JAVA_HOME to a JDK 17"
+  command -v mvn >/dev/null || fail "mvn is not on PATH" "install Maven 3.8+ (apt-get install maven)"
+}

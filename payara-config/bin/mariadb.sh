@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The MySQL-compatible database. Sourced by ./payrail.
+#
+# If something already answers on PAYRAIL_DB_HOST:PAYRAIL_DB_PORT, it is used as it is (its
+# databases and user must exist, or PAYRAIL_DB_ADMIN_USER/PAYRAIL_DB_ADMIN_PASSWORD must let us
+# create them). Otherwise Debian's mariadb-server is installed (apt, as root) when missing and a
+# private server is started from .runtime/mariadb: no systemd, no system-wide configuration, and
+# nothing outside the repository is touched but the package itself.
+
+MARIADB_SOCKET="$MARIADB_DIR/mysqld.sock"
+MARIADB_PID="$MARIADB_DIR/mysqld.pid"
+MARIADB_LOG="$MARIADB_DIR/mariadb.log"
+
+db_ours() { [ -S "$MARIADB_SOCKET" ] && pid_alive "$MARIADB_PID"; }
+
+# db_admin_sql "SQL": runs SQL with administrative rights
+db_admin_sql() {
+  if db_ours; then
+    mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -e "$1"
+  elif [ -n "${PAYRAIL_DB_ADMIN_USER:-}" ]; then
+    MYSQL_PWD="${PAYRAIL_DB_ADMIN_PASSWORD:-}" mariadb --no-defaults -h "$DB_HOST" -P "$DB_PORT" \
+      -u "$PAYRAIL_DB_ADMIN_USER" -e "$1"
+  else
+    return 1
+  fi
+}
+
+# db_sql database "SQL": runs SQL as the application user
+db_sql() {
+  MYSQL_PWD="$DB_PASSWORD" mariadb --no-defaults -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -B "$1" -e "$2"
+}
+
+db_install() {
+  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] && return 0
+  [ "$(id -u)" = 0 ] || fail "MariaDB is not installed and this is not root" \
+    "run: sudo apt-get install -y mariadb-server   (or point PAYRAIL_DB_HOST/PORT at a MySQL 8 / MariaDB 10.6+ server)"
+  step "installing MariaDB (Debian package mariadb-server; first run only)"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -q && apt-get install -y -q mariadb-server mariadb-client; } >"$LOG_DIR/apt-mariadb.log" 2>&1 \
+    || fail "apt-get install mariadb-server failed (see $LOG_DIR/apt-mariadb.log)" "check apt sources and network, then re-run"
+}
+
+db_start_private() {
+  db_install
+  mkdir -p "$MARIADB_DIR"
+  local user_opt=()
+  [ "$(id -u)" = 0 ] && user_opt=(--user=root)
+  if [ ! -d "$MARIADB_DIR/data/mysql" ]; then
+    step "initialising a private MariaDB data directory in $MARIADB_DIR/data"
+    mariadb-install-db --no-defaults --datadir="$MARIADB_DIR/data" "${user_opt[@]}" \
+      --auth-root-authentication-method=socket --skip-test-db >"$MARIADB_DIR/install.log" 2>&1 \
+      || fail "mariadb-install-db failed (see $MARIADB_DIR/install.log)" "remove $MARIADB_DIR and re-run"
+  fi
+  step "starting MariaDB on $DB_HOST:$DB_PORT (data in $MARIADB_DIR/data)"
+  setsid nohup /usr/sbin/mariadbd --no-defaults --datadir="$MARIADB_DIR/data" --socket="$MARIADB_SOCKET" \
+    --pid-file="$MARIADB_PID" --port="$DB_PORT" --bind-address="$DB_HOST" --log-error="$MARIADB_LOG" \
+    "${user_opt[@]}" --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
+    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=1 --max-connections=400 \
+    --transaction-isolation=READ-COMMITTED >/dev/null 2>&1 &
+  wait_for "MariaDB" 60 test -S "$MARIADB_SOCKET" \
+    || fail "MariaDB did not start (see $MARIADB_LOG)" "is port $DB_PORT taken? (ss -ltnp | grep $DB_PORT)"
+  wait_for "MariaDB" 30 mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -e 'select 1' \
+    || fail "MariaDB does not answer on its socket (see $MARIADB_LOG)" "remove $MARIADB_DIR/data and re-run"
+  ln -sf "$MARIADB_LOG" "$LOG_DIR/mariadb.log"
+}
+
+# db_up [database...]: a server answers, and each database exists with the application user
+db_up() {
+  if port_open "$DB_HOST" "$DB_PORT"; then
+    if db_ours; then info "MariaDB already running on $DB_HOST:$DB_PORT (ours)"
+    else info "using the database server already answering on $DB_HOST:$DB_PORT"; fi
+  else
+    db_start_private
+  fi
+  local db
+  for db in "$@"; do
+    if ! db_admin_sql "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+        CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+        CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+        GRANT ALL PRIVILEGES ON \`$db\`.* TO '$DB_USER'@'127.0.0.1';
+        GRANT ALL PRIVILEGES ON \`$db\`.* TO '$DB_USER'@'localhost';" 2>"$LOG_DIR/db-admin.log"; then
+      db_sql "$db" 'select 1' >/dev/null 2>&1 || fail "database $db or user $DB_USER is missing on $DB_HOST:$DB_PORT" \
+        "create them, or set PAYRAIL_DB_ADMIN_USER/PAYRAIL_DB_ADMIN_PASSWORD so the script can (see $LOG_DIR/db-admin.log)"
+    fi
+  done
+}
+
+# db_recreate database: drops and creates it (test runs start from an empty schema)
+db_recreate() {
+  db_admin_sql "DROP DATABASE IF EXISTS \`$1\`;" || fail "cannot drop $1" "set PAYRAIL_DB_ADMIN_USER/PASSWORD"
+  db_up "$1"
+}
+
+db_stop() {
+  if db_ours; then
+    step "stopping MariaDB"
+    stop_pid "$MARIADB_PID" MariaDB
+  fi
+}
+
+db_status() {
+  if port_open "$DB_HOST" "$DB_PORT"; then
+    local v; v="$(db_sql "$DB_NAME" 'select version()' 2>/dev/null || echo '?')"
+    printf '  %-12s UP    %s:%s  database %s  (%s%s)\n' database "$DB_HOST" "$DB_PORT" "$DB_NAME" "$v" \
+      "$(db_ours && echo ', private server in .runtime/mariadb' || true)"
+  else
+    printf '  %-12s DOWN  %s:%s\n' database "$DB_HOST" "$DB_PORT"
+  fi
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Payara Server Full: the domain that runs payrail.ear. Sourced by ./payrail.
+#
+# The domain is derived state: it is created and configured by this script (asadmin), never by
+# hand. When this script or common.sh changes, the next run recreates the domain from scratch
+# (about a minute); the data lives in MySQL and the broker, not in the domain.
+#
+# What the configuration holds, and why:
+# - the JTA data source (jdbc/payrail, Connector/J) and the JMS resources live in domain.xml, not
+#   in annotations: Payara's transaction recovery only enumerates domain.xml pools;
+# - the Artemis resource adapter (jms-config) is deployed before the application;
+# - the JMS connection factory is a NoTransaction pool: messages follow commits through the
+#   outbox, so no XA between MySQL and the broker is ever needed;
+# - transaction recovery is still on, with the settings measured in RUNTIME-NOTES.md;
+# - Payara's built-in OpenMQ is off; secrets are password aliases, not clear text in domain.xml;
+# - HTTPS on its own port with a key pair generated here on first run (CN=localhost).
+
+PAYARA_CONFIG_HASH_FILE="$DOMAIN_DIR/.payrail-config-hash"
+TLS_DIR="$PROFILE_DIR/tls"
+TLS_ALIAS=payrail-tls
+
+asadmin() { "$ASADMIN" --port "$ADMIN_PORT" --interactive=false "$@"; }
+
+payara_running() { port_open 127.0.0.1 "$ADMIN_PORT" && [ -d "$DOMAIN_DIR" ]; }
+
+payara_install() {
+  [ -x "$ASADMIN" ] && return 0
+  local zip="$DOWNLOADS/payara-$PAYARA_VERSION.zip"
+  fetch_artifact "fish.payara.distributions:payara:$PAYARA_VERSION:zip" "$zip"
+  step "unpacking Payara Server $PAYARA_VERSION"
+  unzip -q -o "$zip" -d "$RUNTIME_DIR"
+  rm -rf "$PAYARA_HOME/glassfish/domains/domain1"   # unused; ours live under .runtime/<profile>
+}
+
+payara_config_hash() {
+  cat "$PAYRAIL_ROOT/payara-config/bin/payara.sh" "$PAYRAIL_ROOT/payara-config/bin/common.sh" \
+    <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP") \
+    | sha256sum | cut -c1-16
+}
+
+payara_create_domain() {
+  step "creating Payara domain '$DOMAIN_NAME' in $DOMAINS_DIR (admin $ADMIN_PORT, http $HTTP_PORT, https $HTTPS_PORT)"
+  local o=$PORT_OFFSET
+  "$ASADMIN" --interactive=false create-domain --domaindir "$DOMAINS_DIR" --nopassword=true \
+    --adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT" \
+    --domainproperties "http.ssl.port=$HTTPS_PORT:jms.port=$((7676 + o)):domain.jmxPort=$((8686 + o)):orb.listener.port=$((3700 + o)):orb.ssl.port=$((3820 + o)):orb.mutualauth.port=$((3920 + o)):java.debugger.port=$((9009 + o)):osgi.shell.telnet.port=$((6666 + o))" \
+    "$DOMAIN_NAME" >"$LOG_DIR/payara-create-domain.log" 2>&1 \
+    || fail "create-domain failed (see $LOG_DIR/payara-create-domain.log)" "are ports $ADMIN_PORT/$HTTP_PORT/$HTTPS_PORT free?"
+
+  # the JDBC driver on the domain's common class path (what add-library does, without a running server)
+  fetch_artifact "com.mysql:mysql-connector-j:$MYSQL_CONNECTOR_VERSION" "$DOWNLOADS/mysql-connector-j-$MYSQL_CONNECTOR_VERSION.jar"
+  cp "$DOWNLOADS/mysql-connector-j-$MYSQL_CONNECTOR_VERSION.jar" "$DOMAIN_DIR/lib/"
+
+  step "generating the TLS key pair (CN=localhost) in the domain keystore"
+  local keystore="$DOMAIN_DIR/config/keystore.p12"
+  keytool -genkeypair -alias "$TLS_ALIAS" -keyalg RSA -keysize 2048 -validity 825 \
+    -dname "CN=localhost, OU=Payrail $PAYRAIL_PROFILE, O=Payrail" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+    -keystore "$keystore" -storetype PKCS12 -storepass changeit -keypass changeit >/dev/null 2>&1 \
+    || fail "keytool could not add the TLS key to $keystore" "remove $DOMAIN_DIR and re-run"
+  mkdir -p "$TLS_DIR"
+  keytool -exportcert -rfc -alias "$TLS_ALIAS" -keystore "$keystore" -storetype PKCS12 -storepass changeit \
+    >"$TLS_DIR/payrail-tls.crt" 2>/dev/null
+  # the domain trusts its own certificate (health checks and tests call https://localhost)
+  keytool -importcert -noprompt -alias "$TLS_ALIAS" -file "$TLS_DIR/payrail-tls.crt" \
+    -keystore "$DOMAIN_DIR/config/cacerts.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1 || true
+}
+
+# the configuration, as one asadmin multimode script (one JVM instead of thirty)
+payara_write_commands() {
+  local f="$1" o=$PORT_OFFSET
+  local ra_params="host\\=$BROKER_HOST;port\\=$BROKER_PORT"
+  local sim_url="${SIM_URL//:/\\:}"
+  cat >"$f" <<ASADMIN
+set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
+set configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=$TLS_ALIAS
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+set configs.config.server-config.jms-service.type=DISABLED
+set configs.config.server-config.transaction-service.automatic-recovery=true
+set configs.config.server-config.transaction-service.retry-timeout-in-seconds=60
+set configs.config.server-config.transaction-service.property.pending-txn-cleanup-interval=20
+set-hazelcast-configuration --clustername payrail-$PAYRAIL_PROFILE --startport $((5900 + o)) --dasport $((4900 + o))
+delete-jvm-options -Xmx512m
+create-jvm-options -Xmx$PAYARA_HEAP
+create-jvm-options -XX\\:+ExitOnOutOfMemoryError
+create-system-properties payrail.profile=$PAYRAIL_PROFILE
+create-system-properties payrail.channel.simbank.url=$sim_url
+create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS\\=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
+create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
+create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS\\=payrail-broker-password} artemis-ra
+deploy --type rar --name artemis-ra $RAR_FILE
+create-connector-connection-pool --raname artemis-ra --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction --steadypoolsize 1 --maxpoolsize 32 --maxwait 10000 --failconnection true --property UserName=$BROKER_USER:Password=\${ALIAS\\=payrail-broker-password}:ConnectionParameters=$ra_params payrail-jms-pool
+create-connector-resource --poolname payrail-jms-pool jms/payrail/ConnectionFactory
+create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --classname org.apache.activemq.artemis.jms.client.ActiveMQQueue --property Address=payrail.channel.request jms/payrail/ChannelRequestQueue
+ASADMIN
+}
+
+payara_configure() {
+  step "configuring the domain (data source, Artemis adapter and JMS resources, TLS, transaction recovery)"
+  [ -f "$RAR_FILE" ] || fail "missing $RAR_FILE" "build first: mvn -B -DskipTests install"
+  umask 077
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$DB_PASSWORD" >"$PROFILE_DIR/.aliases"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$BROKER_PASSWORD" >"$PROFILE_DIR/.aliases-broker"
+  umask 022
+  local commands="$PROFILE_DIR/configure-domain.asadmin"
+  payara_write_commands "$commands"
+  local out="$LOG_DIR/payara-configure.log"
+  # secrets go in as password aliases; the files holding them live for these two commands only
+  "$ASADMIN" --port "$ADMIN_PORT" --interactive=false --passwordfile "$PROFILE_DIR/.aliases" \
+    create-password-alias payrail-db-password >"$out" 2>&1 || true
+  "$ASADMIN" --port "$ADMIN_PORT" --interactive=false --passwordfile "$PROFILE_DIR/.aliases-broker" \
+    create-password-alias payrail-broker-password >>"$out" 2>&1 || true
+  rm -f "$PROFILE_DIR/.aliases" "$PROFILE_DIR/.aliases-broker"
+  asadmin multimode --file "$commands" >>"$out" 2>&1 || true
+  if grep -qiE 'Command .* failed|CLI[0-9]+.*(error|fail)' "$out"; then
+    fail "domain configuration failed (see $out)" "fix the failing command, then ./payrail run again (the domain is recreated)"
+  fi
+}
+
+payara_start() {
+  step "starting Payara Server (domain $DOMAIN_NAME)"
+  "$ASADMIN" --interactive=false start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >"$LOG_DIR/payara-start.log" 2>&1 \
+    || fail "Payara did not start (see $LOG_DIR/payara-start.log and $DOMAIN_DIR/logs/server.log)" \
+      "are ports $ADMIN_PORT/$HTTP_PORT/$HTTPS_PORT free? (ss -ltnp)"
+  ln -sf "$DOMAIN_DIR/logs/server.log" "$LOG_DIR/payara-server.log"
+}
+
+payara_stop() {
+  if payara_running; then
+    step "stopping Payara Server"
+    "$ASADMIN" --interactive=false stop-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >>"$LOG_DIR/payara-stop.log" 2>&1 || true
+  fi
+}
+
+payara_deploy() {
+  [ -f "$EAR_FILE" ] || fail "missing $EAR_FILE" "build first: mvn -B -DskipTests install"
+  local sum; sum="$(sha256sum "$EAR_FILE" | cut -c1-16)"
+  if [ -f "$DOMAIN_DIR/.payrail-ear-hash" ] && [ "$(cat "$DOMAIN_DIR/.payrail-ear-hash")" = "$sum" ] \
+     && asadmin list-applications 2>/dev/null | grep -q '^payrail '; then
+    info "payrail.ear unchanged and deployed"
+    return 0
+  fi
+  step "deploying payrail.ear"
+  asadmin deploy --force=true --name payrail "$EAR_FILE" >"$LOG_DIR/payara-deploy.log" 2>&1 \
+    || fail "deployment failed (see $LOG_DIR/payara-deploy.log and $LOG_DIR/payara-server.log)" \
+      "read the first SEVERE lines: grep -m5 SEVERE $LOG_DIR/payara-server.log"
+  echo "$sum" >"$DOMAIN_DIR/.payrail-ear-hash"
+}
+
+payara_health() { curl -sfk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" | grep -q '"status": *"UP"'; }
+
+payara_up() {
+  payara_install
+  local want; want="$(payara_config_hash)"
+  if [ -d "$DOMAIN_DIR" ] && [ "$(cat "$PAYARA_CONFIG_HASH_FILE" 2>/dev/null)" != "$want" ]; then
+    info "the domain's configuration scripts changed: recreating the domain"
+    payara_stop
+    rm -rf "$DOMAIN_DIR"
+  fi
+  if [ ! -d "$DOMAIN_DIR" ]; then
+    payara_create_domain
+    payara_start
+    payara_configure
+    step "restarting Payara Server to apply JVM, JMS and Hazelcast settings"
+    payara_stop
+    payara_start
+    echo "$want" >"$PAYARA_CONFIG_HASH_FILE"
+  elif ! payara_running; then
+    payara_start
+  else
+    info "Payara Server already running (admin port $ADMIN_PORT)"
+  fi
+  payara_deploy
+  wait_for "payrail health UP" 120 payara_health \
+    || fail "https://localhost:$HTTPS_PORT/health is not UP: $(curl -sk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" || echo 'no answer')" \
+      "see $LOG_DIR/payara-server.log; ./payrail status shows which part is down"
+}
+
+payara_status() {
+  if payara_running; then
+    local health; health="$(curl -sk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" | tr -d '\n ' || true)"
+    printf '  %-12s UP    https://localhost:%s  http://localhost:%s  admin http://localhost:%s\n' payara "$HTTPS_PORT" "$HTTP_PORT" "$ADMIN_PORT"
+    printf '  %-12s %s\n' health "${health:-no answer}"
+  else
+    printf '  %-12s DOWN  (admin port %s)\n' payara "$ADMIN_PORT"
+  fi
+}

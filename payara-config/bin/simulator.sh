@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The channel simulator: a separate Payara Micro process playing the banks. Sourced by ./payrail.
+
+SIM_PID="$PROFILE_DIR/simulator.pid"
+SIM_LOG="$LOG_DIR/simulator.log"
+
+sim_health() { curl -sf --max-time 3 "$SIM_URL/health" | grep -q UP; }
+
+sim_up() {
+  if pid_alive "$SIM_PID" && sim_health; then
+    info "channel simulator already running at $SIM_URL"
+    return 0
+  fi
+  port_open 127.0.0.1 "$SIM_PORT" && fail "port $SIM_PORT is taken by another process" "stop it, or set PAYRAIL_SIM_PORT"
+  [ -f "$SIM_WAR" ] || fail "missing $SIM_WAR" "build first: mvn -B -DskipTests install"
+  fetch_artifact "fish.payara.extras:payara-micro:$PAYARA_VERSION" "$MICRO_JAR"
+  step "starting the channel simulator (Payara Micro) at $SIM_URL"
+  mkdir -p "$PROFILE_DIR/simulator"
+  cp "$SIM_WAR" "$PROFILE_DIR/simulator/channel-simulator.war"
+  setsid nohup java -Xmx256m -Dsimulator.dataDir="$PROFILE_DIR/simulator/data" -jar "$MICRO_JAR" \
+    --nocluster --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
+    --deploy "$PROFILE_DIR/simulator/channel-simulator.war" >"$SIM_LOG" 2>&1 &
+  echo $! >"$SIM_PID"
+  wait_for "channel simulator" 120 sim_health \
+    || fail "the channel simulator did not come up (see $SIM_LOG)" "tail -50 $SIM_LOG"
+}
+
+sim_stop() {
+  if pid_alive "$SIM_PID"; then
+    step "stopping the channel simulator"
+    stop_pid "$SIM_PID" "channel simulator"
+  fi
+}
+
+sim_wipe() { rm -rf "$PROFILE_DIR/simulator/data"; }
+
+sim_status() {
+  if sim_health; then
+    printf '  %-12s UP    %s  (charges: %s)\n' simulator "$SIM_URL" "$(curl -s --max-time 3 "$SIM_URL/admin/charges" | tr -d '\n')"
+  else
+    printf '  %-12s DOWN  %s\n' simulator "$SIM_URL"
+  fi
+}

@@ -1,0 +1,2 @@
+/** Bean Validation constraints for request bodies. */
+package io.payrail.web.api.validation;
