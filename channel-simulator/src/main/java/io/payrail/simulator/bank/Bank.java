@@ -1,0 +1,56 @@
+package io.payrail.simulator.bank;
+
+import io.payrail.simulator.fault.Directive;
+import io.payrail.simulator.fault.FailurePlan;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One simulated bank (a channel): its book and its failure plan. Later channels (quick pay,
+ * wallets) are further instances or siblings of this, each with its own book and plan, so that
+ * breaking one channel in a test leaves the others healthy.
+ *
+ * <p>The decision is made and recorded when the request arrives; only the answer waits for the
+ * delay. That is what a slow real bank looks like from outside: a caller that gives up on a slow
+ * answer has still been charged, which is why a timeout means "unknown", never "declined".
+ */
+public final class Bank {
+
+    private final String channelId;
+    private final ChargeBook book;
+    private final FailurePlan failures;
+
+    public Bank(String channelId, ChargeBook book, FailurePlan failures) {
+        this.channelId = Objects.requireNonNull(channelId, "channelId");
+        this.book = Objects.requireNonNull(book, "book");
+        this.failures = Objects.requireNonNull(failures, "failures");
+    }
+
+    public BankAnswer pay(PaymentRequest request) {
+        Directive directive = failures.next(request.merchantRef());
+        if (directive.fails()) {
+            // an outage in front of the bank: counted, never charged
+            book.countUndecided(request.merchantRef(), Effect.INJECTED_FAILURE);
+            return new BankAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
+        }
+        Submission submission = book.submit(request);
+        return new BankAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
+    }
+
+    /** The decision on a reference, for the merchant's status query. */
+    public Optional<PaymentResult> find(String merchantRef) {
+        return book.find(merchantRef);
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public ChargeBook book() {
+        return book;
+    }
+
+    public FailurePlan failures() {
+        return failures;
+    }
+}

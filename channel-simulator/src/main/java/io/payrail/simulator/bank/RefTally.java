@@ -1,0 +1,15 @@
+package io.payrail.simulator.bank;
+
+/**
+ * What the bank's book says about one merchant reference, for tests and operators.
+ *
+ * @param requests every pay request received for it, retries and injected failures included
+ * @param charges  times money was taken (a decline is not a charge); more than 1 would be a bug
+ * @param status   the decision, or null when none was made yet
+ */
+public record RefTally(String merchantRef, long requests, long charges, PaymentStatus status) {
+
+    static RefTally none(String merchantRef) {
+        return new RefTally(merchantRef, 0, 0, null);
+    }
+}

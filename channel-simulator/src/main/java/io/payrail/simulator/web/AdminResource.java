@@ -1,0 +1,79 @@
+package io.payrail.simulator.web;
+
+import io.payrail.simulator.bank.Bank;
+import io.payrail.simulator.fault.FailureSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The simulator's own controls, for tests and operators: what the bank charged, and which
+ * failures to inject next. Not part of any bank's protocol; unauthenticated, so the simulator
+ * belongs on a loopback or test network only.
+ */
+@ApplicationScoped
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @Inject
+    SimulatorRuntime runtime;
+
+    @GET
+    @Path("config")
+    public Response config() {
+        return JsonBodies.ok(JsonBodies.settings(bank().failures().settings()));
+    }
+
+    /** Changes only the fields given; answers the whole plan as it now stands. */
+    @PUT
+    @Path("config")
+    public Response configure(String body) {
+        try {
+            FailureSettings settings = bank().failures().update(JsonBodies.failureUpdate(body));
+            return JsonBodies.ok(JsonBodies.settings(settings));
+        } catch (IllegalArgumentException e) {
+            return JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
+        }
+    }
+
+    /** Back to the defaults; the charge record is kept unless {@code records=true}. */
+    @POST
+    @Path("reset")
+    public Response reset(@QueryParam("records") boolean records) {
+        FailureSettings settings = bank().failures().reset();
+        if (records) {
+            bank().book().clear();
+        }
+        return JsonBodies.ok(Json.createObjectBuilder()
+                .add("config", JsonBodies.settings(settings))
+                .add("recordsCleared", records)
+                .build());
+    }
+
+    @GET
+    @Path("charges")
+    public Response totals() {
+        return JsonBodies.ok(JsonBodies.totals(bank().book().totals()));
+    }
+
+    /** Always 200: a reference the bank never saw has 0 requests and 0 charges. */
+    @GET
+    @Path("charges/{merchantRef}")
+    public Response charges(@PathParam("merchantRef") String merchantRef) {
+        return JsonBodies.ok(JsonBodies.tally(bank().book().tally(merchantRef)));
+    }
+
+    private Bank bank() {
+        return runtime.simBank();
+    }
+}

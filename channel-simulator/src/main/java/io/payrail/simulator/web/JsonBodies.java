@@ -1,0 +1,177 @@
+package io.payrail.simulator.web;
+
+import io.payrail.simulator.InvalidRequestException;
+import io.payrail.simulator.bank.BookTotals;
+import io.payrail.simulator.bank.PaymentRequest;
+import io.payrail.simulator.bank.PaymentResult;
+import io.payrail.simulator.bank.PaymentStatus;
+import io.payrail.simulator.bank.RefTally;
+import io.payrail.simulator.fault.FailureSettings;
+import io.payrail.simulator.fault.FailureUpdate;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The protocol's JSON, both ways. Reading is strict about types (an amount must be a JSON integer,
+ * never {@code 10.00} or {@code "1000"}) because a bank that guesses hides a caller's bug.
+ */
+final class JsonBodies {
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    private JsonBodies() {
+    }
+
+    // ---- reading
+
+    static PaymentRequest paymentRequest(String body) {
+        JsonObject json = object(body);
+        return new PaymentRequest(
+                requiredString(json, "merchantRef"),
+                requiredLong(json, "amount", "an integer number of minor units (no decimals, not a string)"),
+                requiredString(json, "currency"),
+                requiredString(json, "subject"),
+                requiredString(json, "method"));
+    }
+
+    static FailureUpdate failureUpdate(String body) {
+        JsonObject json = object(body);
+        Map<String, Integer> failRefs = null;
+        JsonValue refs = json.get("failRefs");
+        if (refs != null && refs.getValueType() != JsonValue.ValueType.NULL) {
+            if (refs.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestException("failRefs must be an object of merchantRef to count");
+            }
+            failRefs = new HashMap<>();
+            for (String ref : refs.asJsonObject().keySet()) {
+                failRefs.put(ref, optionalInt(refs.asJsonObject(), ref));
+            }
+        }
+        return new FailureUpdate(optionalLong(json, "latencyMs"), optionalInt(json, "failNextRequests"),
+                optionalInt(json, "failStatus"), optionalInt(json, "timeoutNextRequests"),
+                optionalLong(json, "timeoutMs"), failRefs);
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException("a JSON object is required as the body");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidRequestException("the body is not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private static String requiredString(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidRequestException(name + " is required");
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new InvalidRequestException(name + " must be a string");
+        }
+        return s.getString();
+    }
+
+    private static long requiredLong(JsonObject json, String name, String what) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidRequestException(name + " is required");
+        }
+        if (!(value instanceof JsonNumber n) || !INTEGER.matcher(n.toString()).matches()) {
+            throw new InvalidRequestException(name + " must be " + what);
+        }
+        try {
+            return n.bigIntegerValueExact().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException(name + " is out of range");
+        }
+    }
+
+    private static Long optionalLong(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null
+                : requiredLong(json, name, "an integer");
+    }
+
+    private static Integer optionalInt(JsonObject json, String name) {
+        Long value = optionalLong(json, name);
+        if (value == null) {
+            return null;
+        }
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new InvalidRequestException(name + " is out of range");
+        }
+        return value.intValue();
+    }
+
+    // ---- writing
+
+    static JsonObject result(PaymentResult result, boolean duplicate) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("status", result.status().name())
+                .add("transactionId", result.transactionId())
+                .add("merchantRef", result.merchantRef());
+        if (result.status() == PaymentStatus.APPROVED) {
+            json.add("amount", result.amount()).add("currency", result.currency());
+        } else {
+            json.add("declineCode", result.declineCode().name()).add("message", result.message());
+        }
+        return json.add("duplicate", duplicate).build();
+    }
+
+    static JsonObject settings(FailureSettings settings) {
+        JsonObjectBuilder refs = Json.createObjectBuilder();
+        settings.failRefs().forEach(refs::add);
+        return Json.createObjectBuilder()
+                .add("latencyMs", settings.latencyMs())
+                .add("failNextRequests", settings.failNextRequests())
+                .add("failStatus", settings.failStatus())
+                .add("timeoutNextRequests", settings.timeoutNextRequests())
+                .add("timeoutMs", settings.timeoutMs())
+                .add("failRefs", refs)
+                .build();
+    }
+
+    static JsonObject tally(RefTally tally) {
+        return Json.createObjectBuilder()
+                .add("merchantRef", tally.merchantRef())
+                .add("requests", tally.requests())
+                .add("charges", tally.charges())
+                .add("status", tally.status() == null ? "NONE" : tally.status().name())
+                .build();
+    }
+
+    static JsonObject totals(BookTotals totals) {
+        return Json.createObjectBuilder()
+                .add("totalRequests", totals.totalRequests())
+                .add("totalCharges", totals.totalCharges())
+                .add("refs", totals.refs())
+                .build();
+    }
+
+    static Response error(int status, String code, String message) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("error", code);
+        if (message != null) {
+            json.add("message", message);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json.build()).build();
+    }
+
+    static Response ok(JsonObject json) {
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

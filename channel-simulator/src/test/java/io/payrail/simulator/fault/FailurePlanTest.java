@@ -1,0 +1,136 @@
+package io.payrail.simulator.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class FailurePlanTest {
+
+    private final FailurePlan plan = new FailurePlan(20);
+
+    @Test
+    void startsWithNothingInjected() {
+        assertThat(plan.settings()).isEqualTo(new FailureSettings(20, 0, 503, 0, 30_000, Map.of()));
+        assertThat(plan.next("pay_1")).isEqualTo(new Directive(0, 20));
+    }
+
+    @Test
+    void failsExactlyTheNextN() {
+        plan.update(new FailureUpdate(null, 3, null, null, null, null));
+
+        assertThat(List.of(plan.next("a"), plan.next("b"), plan.next("c"), plan.next("d")))
+                .extracting(Directive::failStatus).containsExactly(503, 503, 503, 0);
+        assertThat(plan.settings().failNextRequests()).isZero();
+    }
+
+    @Test
+    void slowsExactlyTheNextNAndStillAnswers() {
+        plan.update(new FailureUpdate(null, null, null, 2, 1_500L, null));
+
+        assertThat(List.of(plan.next("a"), plan.next("b"), plan.next("c")))
+                .containsExactly(new Directive(0, 1_500), new Directive(0, 1_500), new Directive(0, 20));
+    }
+
+    @Test
+    void aFailureGoesFirstAndDoesNotUseUpASlowAnswer() {
+        plan.update(new FailureUpdate(null, 1, 500, 1, 1_000L, null));
+
+        assertThat(plan.next("a")).isEqualTo(new Directive(500, 20));
+        assertThat(plan.next("b")).isEqualTo(new Directive(0, 1_000));
+        assertThat(plan.next("c")).isEqualTo(new Directive(0, 20));
+    }
+
+    @Test
+    void failsOneReferenceOnlyAndCountsItDown() {
+        plan.update(new FailureUpdate(null, null, null, null, null, Map.of("pay_X", 2)));
+
+        assertThat(plan.next("pay_Y").fails()).isFalse();
+        assertThat(plan.next("pay_X").fails()).isTrue();
+        assertThat(plan.settings().failRefs()).isEqualTo(Map.of("pay_X", 1));
+        assertThat(plan.next("pay_X").fails()).isTrue();
+        assertThat(plan.settings().failRefs()).isEmpty();
+        assertThat(plan.next("pay_X").fails()).isFalse();
+    }
+
+    @Test
+    void aReferenceFailureIsUsedBeforeAGlobalOne() {
+        plan.update(new FailureUpdate(null, 1, null, null, null, Map.of("pay_X", 1)));
+
+        assertThat(plan.next("pay_X").fails()).isTrue();
+        assertThat(plan.settings().failNextRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateChangesOnlyWhatItNamesAndMergesReferences() {
+        plan.update(new FailureUpdate(50L, 1, 502, null, null, Map.of("pay_A", 1, "pay_B", 2)));
+        plan.update(new FailureUpdate(null, null, null, null, null, Map.of("pay_A", 0, "pay_C", 3)));
+
+        assertThat(plan.settings())
+                .isEqualTo(new FailureSettings(50, 1, 502, 0, 30_000, Map.of("pay_B", 2, "pay_C", 3)));
+    }
+
+    @Test
+    void anInvalidUpdateChangesNothing() {
+        plan.update(new FailureUpdate(null, 1, null, null, null, null));
+        FailureSettings before = plan.settings();
+
+        assertThatThrownBy(() -> plan.update(new FailureUpdate(null, 5, 200, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failStatus");
+        assertThatThrownBy(() -> plan.update(new FailureUpdate(-1L, null, null, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latencyMs");
+        assertThatThrownBy(() -> plan.update(new FailureUpdate(null, -1, null, null, null, null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan.update(new FailureUpdate(null, null, null, null, null, Map.of("x", -1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(plan.settings()).isEqualTo(before);
+    }
+
+    @Test
+    void resetReturnsToTheStartUpDefaults() {
+        plan.update(new FailureUpdate(500L, 4, 500, 2, 10L, Map.of("pay_X", 1)));
+
+        assertThat(plan.reset()).isEqualTo(FailureSettings.defaults(20));
+    }
+
+    @Test
+    void concurrentRequestsConsumeTheCountersExactly() throws Exception {
+        plan.update(new FailureUpdate(null, 100, null, 50, 1_000L, null));
+        int threads = 8;
+        int perThread = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Directive>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<Directive> seen = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        seen.add(plan.next("pay_" + i));
+                    }
+                    return seen;
+                }));
+            }
+            start.countDown();
+            List<Directive> all = new ArrayList<>();
+            for (Future<List<Directive>> future : futures) {
+                all.addAll(future.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(all.stream().filter(Directive::fails)).hasSize(100);
+            assertThat(all.stream().filter(d -> !d.fails() && d.delayMillis() == 1_000)).hasSize(50);
+            assertThat(all.stream().filter(d -> !d.fails() && d.delayMillis() == 20)).hasSize(threads * perThread - 150);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
