@@ -32,7 +32,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         String detail = errors.isEmpty() ? "the request is invalid"
                 : errors.size() + " invalid field(s): " + String.join(", ",
                         errors.stream().map(Problem.FieldError::field).distinct().toList());
-        return Problem.response(ErrorCode.VALIDATION_FAILED, detail, uri.getPath(), errors);
+        return Problem.response(ErrorCode.VALIDATION_FAILED, detail, Problem.instance(uri), errors);
     }
 
     /** "create.request.amount" → "amount"; a missing body → "body"; a query parameter → its name. */

@@ -24,9 +24,9 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
     @Override
     public Response toResponse(ProcessingException e) {
         if (!isBodyError(e)) {
-            return UnexpectedExceptionMapper.internalError(e, uri.getPath());
+            return UnexpectedExceptionMapper.internalError(e, Problem.instance(uri));
         }
-        return Problem.response(ErrorCode.MALFORMED_REQUEST, describe(e), uri.getPath(), null);
+        return Problem.response(ErrorCode.MALFORMED_REQUEST, describe(e), Problem.instance(uri), null);
     }
 
     static boolean isBodyError(Throwable e) {

@@ -16,6 +16,6 @@ public class PayrailExceptionMapper implements ExceptionMapper<PayrailException>
 
     @Override
     public Response toResponse(PayrailException e) {
-        return Problem.response(e.code(), e.detail(), uri.getPath(), null);
+        return Problem.response(e.code(), e.detail(), Problem.instance(uri), null);
     }
 }

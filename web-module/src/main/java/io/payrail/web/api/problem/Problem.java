@@ -3,6 +3,7 @@ package io.payrail.web.api.problem;
 import io.payrail.common.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** One invalid field: a JSON path-like name and what is wrong with it. */
     public record FieldError(String field, String message) {
+    }
+
+    /** The request's path, as the problem's {@code instance}. */
+    public static String instance(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 
     public static Response response(ErrorCode code, String detail, String instance, List<FieldError> errors) {

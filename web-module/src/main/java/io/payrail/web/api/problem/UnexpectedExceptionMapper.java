@@ -27,9 +27,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (hasCause(e, OptimisticLockException.class)) {
             return Problem.response(ErrorCode.CONCURRENT_MODIFICATION, "the payment changed while this request ran;"
-                    + " read it again and retry", uri.getPath(), null);
+                    + " read it again and retry", Problem.instance(uri), null);
         }
-        return internalError(e, uri.getPath());
+        return internalError(e, Problem.instance(uri));
     }
 
     static Response internalError(Throwable e, String path) {

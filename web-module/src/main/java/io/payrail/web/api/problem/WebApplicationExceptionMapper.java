@@ -19,16 +19,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return switch (status) {
-            case 404 -> Problem.response(ErrorCode.RESOURCE_NOT_FOUND, "no resource at this path", uri.getPath(), null);
+            case 404 -> Problem.response(ErrorCode.RESOURCE_NOT_FOUND, "no resource at this path", Problem.instance(uri), null);
             case 405 -> Problem.response(405, ErrorCode.METHOD_NOT_ALLOWED, "allowed: " + e.getResponse().getAllowedMethods(),
-                    uri.getPath(), null);
-            case 406 -> Problem.response(406, ErrorCode.NOT_ACCEPTABLE, "send Accept: application/json", uri.getPath(), null);
+                    Problem.instance(uri), null);
+            case 406 -> Problem.response(406, ErrorCode.NOT_ACCEPTABLE, "send Accept: application/json", Problem.instance(uri), null);
             case 415 -> Problem.response(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json",
-                    uri.getPath(), null);
+                    Problem.instance(uri), null);
             default -> status >= 500
-                    ? UnexpectedExceptionMapper.internalError(e, uri.getPath())
+                    ? UnexpectedExceptionMapper.internalError(e, Problem.instance(uri))
                     : Problem.response(status, ErrorCode.MALFORMED_REQUEST, MalformedBodyMapper.describe(e),
-                    uri.getPath(), null);
+                    Problem.instance(uri), null);
         };
     }
 }
