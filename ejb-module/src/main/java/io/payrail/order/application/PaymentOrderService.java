@@ -149,6 +149,7 @@ public class PaymentOrderService {
                 .debit(AccountType.CHANNEL_RECEIVABLE, order.channelId(), order.amount())
                 .credit(AccountType.MERCHANT_PENDING, order.merchantId(), order.amount())
                 .build());
+        orders.flush();
         return PaymentOrderView.of(order);
     }
 
@@ -163,6 +164,7 @@ public class PaymentOrderService {
         PaymentOrderState from = order.fail(channelTxnId, code, message, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "declined: " + code, now));
+        orders.flush();
         return PaymentOrderView.of(order);
     }
 

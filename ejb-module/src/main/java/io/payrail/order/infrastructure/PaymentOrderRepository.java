@@ -21,6 +21,11 @@ public class PaymentOrderRepository {
         em.flush();
     }
 
+    /** Writes pending changes now, so the version a caller reads is the one being committed. */
+    public void flush() {
+        em.flush();
+    }
+
     public Optional<PaymentOrder> find(String id) {
         return Optional.ofNullable(em.find(PaymentOrder.class, id));
     }

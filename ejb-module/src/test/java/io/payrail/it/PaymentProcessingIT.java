@@ -1,0 +1,214 @@
+package io.payrail.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payrail.channel.ChannelOutcome;
+import io.payrail.channel.ChannelOutcomeUnknownException;
+import io.payrail.channel.PaymentDispatcher;
+import io.payrail.channel.SimulatorBankConnector;
+import io.payrail.common.ErrorCode;
+import io.payrail.common.Money;
+import io.payrail.common.PayrailException;
+import io.payrail.order.application.ChannelSubmission;
+import io.payrail.order.application.CreatePaymentCommand;
+import io.payrail.order.application.CreatePaymentResult;
+import io.payrail.order.application.PaymentIntake;
+import io.payrail.order.application.PaymentOrderService;
+import io.payrail.order.application.PaymentOrderView;
+import io.payrail.order.domain.PaymentMethod;
+import io.payrail.order.domain.PaymentOrderState;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.hibernate.SessionFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The channel side against the real database and the channel simulator over HTTP: outcomes are
+ * recorded once, a repeated or redelivered request changes nothing, and a payer is never charged
+ * twice for one order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PaymentProcessingIT {
+
+    private static final String MERCHANT = "MIT-PROCESSING";
+
+    @Deployment
+    static WebArchive deployment() {
+        return ItDeployment.archive("processing-it");
+    }
+
+    @Inject
+    private PaymentIntake intake;
+
+    @Inject
+    private PaymentOrderService orders;
+
+    @Inject
+    private PaymentDispatcher dispatcher;
+
+    @Inject
+    private SimulatorBankConnector bank;
+
+    @Inject
+    private ItFixtures fixtures;
+
+    @PersistenceUnit(unitName = "payrail")
+    private EntityManagerFactory entityManagerFactory;
+
+    @BeforeEach
+    void merchant() {
+        fixtures.ensureMerchant(MERCHANT);
+    }
+
+    @Test
+    void anApprovedPaymentSucceedsAndBooksOneBalancedEntry() {
+        String orderId = create(1999).order().id();
+
+        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+
+        assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(done.finishedAt()).isNotNull();
+        assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+        assertThat(fixtures.postingSum(orderId)).isZero();
+        assertThat(fixtures.transitions(orderId)).containsExactly("null>CREATED@API",
+                "CREATED>PROCESSING@CHANNEL_RESPONSE", "PROCESSING>SUCCEEDED@CHANNEL_RESPONSE");
+        assertThat(charges(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredChannelRequestChangesNothing() {
+        String orderId = create(2999).order().id();
+        PaymentOrderView first = dispatcher.dispatch(orderId).orElseThrow();
+        long auditRows = fixtures.auditRows(orderId);
+        JsonObject bankRecord = SimulatorClient.charges(orderId);
+
+        // the same message again, as a broker redelivery or a duplicate publish would bring it
+        Optional<PaymentOrderView> second = dispatcher.dispatch(orderId);
+
+        assertThat(second).as("nothing is left to submit").isEmpty();
+        PaymentOrderView now = orders.find(orderId).orElseThrow();
+        assertThat(now.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(now.version()).isEqualTo(first.version());
+        assertThat(fixtures.auditRows(orderId)).isEqualTo(auditRows);
+        assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+        assertThat(SimulatorClient.charges(orderId)).as("the bank was not even asked again").isEqualTo(bankRecord);
+    }
+
+    @Test
+    void aResubmissionAfterACrashDoesNotChargeTwice() {
+        String orderId = create(3999).order().id();
+        // the server marked the order PROCESSING and the bank charged it, then the server died
+        // before recording the answer: the message was never acknowledged and comes back
+        ChannelSubmission submission = orders.startProcessing(orderId, bank.channelId()).orElseThrow();
+        assertThat(bank.pay(submission).status()).isEqualTo(ChannelOutcome.Status.SUCCEEDED);
+
+        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+
+        assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        JsonObject bankRecord = SimulatorClient.charges(orderId);
+        assertThat(bankRecord.getInt("requests")).isEqualTo(2);
+        assertThat(bankRecord.getInt("charges")).as("the bank dedupes by order id").isEqualTo(1);
+        assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedPaymentFailsAndBooksNothing() {
+        String orderId = create(1013).order().id();
+
+        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+
+        assertThat(done.state()).isEqualTo(PaymentOrderState.FAILED);
+        assertThat(done.failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(fixtures.journalEntries(orderId)).isZero();
+        assertThat(charges(orderId)).isZero();
+    }
+
+    @Test
+    void anUnknownOutcomeKeepsTheOrderProcessingUntilTheChannelAnswers() {
+        String orderId = create(4999).order().id();
+        SimulatorClient.failNext(orderId, 1);
+
+        assertThatThrownBy(() -> dispatcher.dispatch(orderId)).isInstanceOf(ChannelOutcomeUnknownException.class);
+        assertThat(orders.find(orderId).orElseThrow().state()).isEqualTo(PaymentOrderState.PROCESSING);
+        assertThat(charges(orderId)).isZero();
+
+        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+
+        assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(charges(orderId)).isEqualTo(1);
+        assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCreatesWithOneMerchantOrderNumberMakeOneOrder() throws Exception {
+        String number = "race-" + UUID.randomUUID();
+        CreatePaymentCommand command = command(number, 5000);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<CreatePaymentResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(() -> intake.create(command));
+            }
+            List<CreatePaymentResult> results = new ArrayList<>();
+            for (Future<CreatePaymentResult> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+            Set<String> ids = results.stream().map(r -> r.order().id()).collect(Collectors.toSet());
+            assertThat(ids).hasSize(1);
+            assertThat(results.stream().filter(CreatePaymentResult::created).count()).isEqualTo(1);
+            assertThat(fixtures.ordersNumbered(MERCHANT, number)).isEqualTo(1);
+            assertThat(fixtures.outboxRowsFor(ids.iterator().next())).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMerchantOrderNumberReusedForAnotherPaymentIsRefused() {
+        String number = "reuse-" + UUID.randomUUID();
+        intake.create(command(number, 700));
+
+        assertThat(intake.create(command(number, 700)).created()).isFalse();
+        assertThatThrownBy(() -> intake.create(command(number, 701)))
+                .isInstanceOfSatisfying(PayrailException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.MERCHANT_ORDER_NO_CONFLICT));
+        assertThat(fixtures.ordersNumbered(MERCHANT, number)).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemaIsFlywaysAndMatchesTheMappings() {
+        assertThat(fixtures.appliedMigrations()).startsWith("1");
+        entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+
+    private CreatePaymentResult create(long amount) {
+        return intake.create(command("it-" + UUID.randomUUID(), amount));
+    }
+
+    private static CreatePaymentCommand command(String number, long amount) {
+        return new CreatePaymentCommand(MERCHANT, number, Money.ofMinor(amount, "USD"), "processing test",
+                PaymentMethod.BANK_CARD);
+    }
+
+    private static int charges(String orderId) {
+        return SimulatorClient.charges(orderId).getInt("charges");
+    }
+}
