@@ -24,9 +24,9 @@ db_ours() { [ -S "$MARIADB_SOCKET" ] && pid_alive "$MARIADB_PID"; }
 # db_admin_sql "SQL": runs SQL with administrative rights
 db_admin_sql() {
   if db_ours; then
-    "$MARIADB_CLIENT" --no-defaults --socket="$MARIADB_SOCKET" -uroot -e "$1"
+    "$MARIADB_CLIENT" --no-defaults --skip-ssl --socket="$MARIADB_SOCKET" -uroot -e "$1"
   elif [ -n "${PAYRAIL_DB_ADMIN_USER:-}" ]; then
-    MYSQL_PWD="${PAYRAIL_DB_ADMIN_PASSWORD:-}" "$MARIADB_CLIENT" --no-defaults -h "$DB_HOST" -P "$DB_PORT" \
+    MYSQL_PWD="${PAYRAIL_DB_ADMIN_PASSWORD:-}" "$MARIADB_CLIENT" --no-defaults --skip-ssl -h "$DB_HOST" -P "$DB_PORT" \
       -u "$PAYRAIL_DB_ADMIN_USER" -e "$1"
   else
     return 1
@@ -36,7 +36,7 @@ db_admin_sql() {
 # db_sql database "SQL": runs SQL as the application user
 db_sql() {
   db_install
-  MYSQL_PWD="$DB_PASSWORD" "$MARIADB_CLIENT" --no-defaults -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -B "$1" -e "$2"
+  MYSQL_PWD="$DB_PASSWORD" "$MARIADB_CLIENT" --no-defaults --skip-ssl -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -B "$1" -e "$2"
 }
 
 db_install() {
@@ -70,7 +70,7 @@ db_start_private() {
     --character-set-server=utf8mb4 --collation-server=utf8mb4_bin --innodb-buffer-pool-size=256M \
     --innodb-flush-log-at-trx-commit=1 --max-connections=400 --transaction-isolation=READ-COMMITTED \
     >/dev/null 2>&1 &
-  wait_for "MariaDB" 60 "$MARIADB_CLIENT" --no-defaults --socket="$MARIADB_SOCKET" -uroot -e 'select 1' \
+  wait_for "MariaDB" 60 "$MARIADB_CLIENT" --no-defaults --skip-ssl --socket="$MARIADB_SOCKET" -uroot -e 'select 1' \
     || fail "MariaDB did not start (see $MARIADB_LOG)" "is port $DB_PORT taken? (ss -ltnp | grep $DB_PORT)"
   ln -sf "$MARIADB_LOG" "$LOG_DIR/mariadb.log"
 }

@@ -13,7 +13,10 @@
 #   outbox, so no XA between MySQL and the broker is ever needed;
 # - transaction recovery is still on, with the settings measured in RUNTIME-NOTES.md;
 # - Payara's built-in OpenMQ is off; secrets are password aliases, not clear text in domain.xml;
-# - HTTPS on its own port with a key pair generated here on first run (CN=localhost).
+# - HTTPS on its own port with a key pair generated here on first run (CN=localhost);
+# - the OpenAPI document is the application's static META-INF/openapi.yaml: annotation scanning
+#   is off domain-wide (set in the application alone, Payara still scans once and fails on
+#   Bean Validation annotations of record components).
 
 PAYARA_CONFIG_HASH_FILE="$DOMAIN_DIR/.payrail-config-hash"
 TLS_DIR="$PROFILE_DIR/tls"
@@ -86,7 +89,9 @@ delete-jvm-options -Xmx512m
 create-jvm-options -Xmx$PAYARA_HEAP
 create-jvm-options -XX$q:+ExitOnOutOfMemoryError
 create-system-properties payrail.profile=$PAYRAIL_PROFILE
+set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
+create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
 create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
 create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
 create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} artemis-ra

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/payments")
 @RequestScoped
@@ -39,13 +37,6 @@ public class PaymentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a payment order",
-            description = "Idempotent by (merchantId, merchantOrderNo): repeating an identical request returns the"
-                    + " existing order with 200; reusing the number with other parameters is a 409.")
-    @APIResponse(responseCode = "201", description = "Created; the channel request is on its way")
-    @APIResponse(responseCode = "200", description = "An identical request created this order earlier")
-    @APIResponse(responseCode = "400", description = "Malformed or invalid request; nothing was stored")
-    @APIResponse(responseCode = "409", description = "The merchant order number is used by a different payment")
     public Response create(@NotNull @Valid CreatePaymentRequest request, @Context UriInfo uri) {
         CreatePaymentCommand command = new CreatePaymentCommand(request.merchantId(), request.merchantOrderNo(),
                 Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod());
@@ -59,17 +50,11 @@ public class PaymentsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Read a payment order by Payrail's id")
-    @APIResponse(responseCode = "200", description = "The payment")
-    @APIResponse(responseCode = "404", description = "No such payment")
     public PaymentResponse get(@PathParam("id") String id) {
         return PaymentResponse.of(orders.find(id).orElseThrow(() -> notFound(id)));
     }
 
     @GET
-    @Operation(summary = "Find a payment order by your merchant order number")
-    @APIResponse(responseCode = "200", description = "The payment")
-    @APIResponse(responseCode = "404", description = "No such payment")
     public PaymentResponse byMerchantOrderNo(@NotNull @QueryParam("merchantId") String merchantId,
                                              @NotNull @QueryParam("merchantOrderNo") String merchantOrderNo) {
         PaymentOrderView order = orders.findByMerchantOrderNo(merchantId, merchantOrderNo)
