@@ -12,7 +12,8 @@
 # - the JMS connection factory is a NoTransaction pool: messages follow commits through the
 #   outbox, so no XA between MySQL and the broker is ever needed;
 # - transaction recovery is still on, with the settings measured in RUNTIME-NOTES.md;
-# - Payara's built-in OpenMQ is off; secrets are password aliases, not clear text in domain.xml;
+# - Payara's built-in OpenMQ is off, and so is its default JMS connection factory (transaction
+#   recovery would otherwise try to start it at every boot and log errors); secrets are password aliases, not clear text in domain.xml;
 # - HTTPS on its own port with a key pair generated here on first run (CN=localhost);
 # - the OpenAPI document is the application's static META-INF/openapi.yaml: annotation scanning
 #   is off domain-wide (set in the application alone, Payara still scans once and fails on
@@ -81,6 +82,7 @@ set configs.config.server-config.network-config.network-listeners.network-listen
 set configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=$TLS_ALIAS
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.jms-service.type=DISABLED
+set servers.server.server.resource-ref.jms/__defaultConnectionFactory.enabled=false
 set configs.config.server-config.transaction-service.automatic-recovery=true
 set configs.config.server-config.transaction-service.retry-timeout-in-seconds=60
 set configs.config.server-config.transaction-service.property.pending-txn-cleanup-interval=20
@@ -154,7 +156,11 @@ payara_deploy() {
   echo "$sum" >"$DOMAIN_DIR/.payrail-ear-hash"
 }
 
-payara_health() { curl -sfk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" | grep -q '"status": *"UP"'; }
+# UP with both of the application's checks UP (an application still loading reports UP with no checks)
+payara_health() {
+  local h; h="$(curl -sfk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health")" || return 1
+  grep -q '"name":"database","status":"UP"' <<<"$h" && grep -q '"name":"broker","status":"UP"' <<<"$h"
+}
 
 payara_up() {
   payara_install
