@@ -61,7 +61,20 @@ SIM_PORT="${PAYRAIL_SIM_PORT:-$SIM_PORT_DEFAULT}"
 SIM_URL="http://127.0.0.1:$SIM_PORT/sim"
 MICRO_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
 
+# --- secrets the scripts generate (kept across domain re-creation) ---
+KEYS_DIR="$PROFILE_DIR/keys"
+SIGNING_KEYSTORE="$KEYS_DIR/platform-signing.p12"
+SIGNING_PASSWORD_FILE="$KEYS_DIR/platform-signing.password"
+OPERATOR_TOKEN_FILE="$KEYS_DIR/operator-token"
+
+# --- the demo merchant: its key pair is the published test pair of docs/authentication.md ---
+DEMO_MERCHANT=M100001
+DEMO_KEY_ID=K1
+DEMO_PRIVATE_KEY="$PAYRAIL_ROOT/docs/examples/demo-merchant-private.pem"
+DEMO_PUBLIC_KEY="$PAYRAIL_ROOT/docs/examples/demo-merchant-public.pem"
+
 EAR_FILE="$PAYRAIL_ROOT/ear/target/payrail.ear"
+SDK_JAR="$PAYRAIL_ROOT/merchant-sdk/target/payrail-merchant-sdk-$PROJECT_VERSION.jar"
 RAR_FILE="$PAYRAIL_ROOT/jms-config/target/artemis-ra.rar"
 SIM_WAR="$PAYRAIL_ROOT/channel-simulator/target/channel-simulator.war"
 

@@ -94,6 +94,9 @@ create-system-properties payrail.profile=$PAYRAIL_PROFILE
 set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
+create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
+create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
+create-system-properties payrail.operator.token=\${ALIAS$q=payrail-operator-token}
 create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
 create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
 create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} artemis-ra
@@ -104,22 +107,52 @@ create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --classname 
 ASADMIN
 }
 
+# payara_alias name value log: a password alias, through a file that exists for this command only
+payara_alias() {
+  local file; file="$(mktemp "$PROFILE_DIR/.alias.XXXXXX")"
+  chmod 600 "$file"
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$2" >"$file"
+  "$ASADMIN" --port "$ADMIN_PORT" --interactive=false --passwordfile "$file" create-password-alias "$1" >>"$3" 2>&1 || true
+  rm -f "$file"
+}
+
+# The platform's signing key pair (responses and notifications to merchants) and the operator
+# token. Both live outside the domain, in .runtime/<profile>/keys, so a recreated domain keeps
+# them: merchants have cached the certificate, operators the token.
+payara_secrets() {
+  mkdir -p "$KEYS_DIR"
+  chmod 700 "$KEYS_DIR"
+  if [ ! -s "$SIGNING_PASSWORD_FILE" ]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$SIGNING_PASSWORD_FILE")
+  fi
+  if [ ! -s "$SIGNING_KEYSTORE" ]; then
+    step "generating the platform signing key pair (RSA 2048, self-signed certificate, key id PLATFORM-1)"
+    keytool -genkeypair -alias platform-1 -keyalg RSA -keysize 2048 -sigalg SHA256withRSA -validity 1825 \
+      -dname "CN=Payrail platform signing key PLATFORM-1, OU=$PAYRAIL_PROFILE, O=Payrail" \
+      -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >/dev/null 2>&1 \
+      || fail "keytool could not create $SIGNING_KEYSTORE" "remove $KEYS_DIR and re-run"
+    chmod 600 "$SIGNING_KEYSTORE"
+    keytool -exportcert -rfc -alias platform-1 -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 \
+      -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >"$KEYS_DIR/platform-1.crt" 2>/dev/null
+  fi
+  if [ ! -s "$OPERATOR_TOKEN_FILE" ]; then
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$OPERATOR_TOKEN_FILE")
+  fi
+}
+
 payara_configure() {
-  step "configuring the domain (data source, Artemis adapter and JMS resources, TLS, transaction recovery)"
+  step "configuring the domain (data source, Artemis adapter and JMS resources, TLS, keys, transaction recovery)"
   [ -f "$RAR_FILE" ] || fail "missing $RAR_FILE" "build first: mvn -B -DskipTests install"
-  umask 077
-  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$DB_PASSWORD" >"$PROFILE_DIR/.aliases"
-  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$BROKER_PASSWORD" >"$PROFILE_DIR/.aliases-broker"
-  umask 022
+  payara_secrets
   local commands="$PROFILE_DIR/configure-domain.asadmin"
   payara_write_commands "$commands"
   local out="$LOG_DIR/payara-configure.log"
-  # secrets go in as password aliases; the files holding them live for these two commands only
-  "$ASADMIN" --port "$ADMIN_PORT" --interactive=false --passwordfile "$PROFILE_DIR/.aliases" \
-    create-password-alias payrail-db-password >"$out" 2>&1 || true
-  "$ASADMIN" --port "$ADMIN_PORT" --interactive=false --passwordfile "$PROFILE_DIR/.aliases-broker" \
-    create-password-alias payrail-broker-password >>"$out" 2>&1 || true
-  rm -f "$PROFILE_DIR/.aliases" "$PROFILE_DIR/.aliases-broker"
+  : >"$out"
+  # secrets go in as password aliases; the file holding each lives for one command only
+  payara_alias payrail-db-password "$DB_PASSWORD" "$out"
+  payara_alias payrail-broker-password "$BROKER_PASSWORD" "$out"
+  payara_alias payrail-signing-password "$(cat "$SIGNING_PASSWORD_FILE")" "$out"
+  payara_alias payrail-operator-token "$(cat "$OPERATOR_TOKEN_FILE")" "$out"
   asadmin multimode --file "$commands" >>"$out" 2>&1 || true
   if grep -qiE 'Command .* failed|CLI[0-9]+.*(error|fail)' "$out"; then
     fail "domain configuration failed (see $out)" "fix the failing command, then ./payrail run again (the domain is recreated)"

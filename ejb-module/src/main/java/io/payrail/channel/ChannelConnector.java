@@ -2,6 +2,7 @@ package io.payrail.channel;
 
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
+import io.payrail.refund.RefundSubmission;
 import java.util.Set;
 
 /**
@@ -18,4 +19,10 @@ public interface ChannelConnector {
 
     /** Asks the channel to charge; the order id is the channel's idempotency key. */
     ChannelOutcome pay(ChannelSubmission submission);
+
+    /**
+     * Asks the channel to pay back part or all of a charge; the refund id is the channel's
+     * idempotency key. SUCCEEDED: refunded; DECLINED: certainly not refunded.
+     */
+    ChannelOutcome refund(RefundSubmission submission);
 }

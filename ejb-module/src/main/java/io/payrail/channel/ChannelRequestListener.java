@@ -16,7 +16,7 @@ import java.io.StringReader;
 import java.util.logging.Logger;
 
 /**
- * Consumes the channel request queue. Not transacted with MySQL (no XA): the message is
+ * Consumes the channel request queue (payments and refunds). Not transacted with MySQL (no XA): the message is
  * acknowledged after {@link PaymentDispatcher} has committed the channel's answer, and a message
  * delivered again (a crash before the acknowledgement, a broker redelivery) finds the order
  * already final and changes nothing.
@@ -33,21 +33,32 @@ public class ChannelRequestListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(ChannelRequestListener.class.getName());
 
     @Inject
-    private PaymentDispatcher dispatcher;
+    private PaymentDispatcher payments;
+
+    @Inject
+    private RefundDispatcher refunds;
 
     @Override
     public void onMessage(Message message) {
-        dispatcher.dispatch(orderIdOf(message));
+        JsonObject body = bodyOf(message);
+        if (body.containsKey("refundId")) {
+            refunds.dispatch(body.getString("refundId"));
+        } else {
+            payments.dispatch(body.getString("orderId"));
+        }
     }
 
-    static String orderIdOf(Message message) {
+    static JsonObject bodyOf(Message message) {
         try {
             if (!(message instanceof TextMessage text)) {
                 throw new IllegalArgumentException("expected a TextMessage, got " + message.getClass().getName());
             }
             try (JsonReader reader = Json.createReader(new StringReader(text.getText()))) {
                 JsonObject body = reader.readObject();
-                return body.getString("orderId");
+                if (!body.containsKey("orderId") && !body.containsKey("refundId")) {
+                    throw new IllegalArgumentException("neither orderId nor refundId in " + text.getText());
+                }
+                return body;
             }
         } catch (JMSException | RuntimeException e) {
             // unreadable: let the broker retry and finally park it in the DLQ where an operator sees it

@@ -2,6 +2,7 @@ package io.payrail.channel;
 
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
+import io.payrail.refund.RefundSubmission;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The simulated bank (channel-simulator, "SIMBANK"): {@code POST /bank/v1/payments} with the order
- * id as {@code merchantRef}. See channel-simulator/PROTOCOL.md.
+ * id as {@code merchantRef}, {@code POST /bank/v1/refunds} with the refund id as {@code refundRef}.
+ * See channel-simulator/PROTOCOL.md.
  */
 @ApplicationScoped
 public class SimulatorBankConnector implements ChannelConnector {
@@ -79,7 +81,22 @@ public class SimulatorBankConnector implements ChannelConnector {
                 .add("subject", submission.subject())
                 .add("method", submission.paymentMethod().name())
                 .build();
-        try (Response response = client.target(baseUrl).path("bank/v1/payments")
+        return post("bank/v1/payments", request, submission.orderId(), "transactionId");
+    }
+
+    @Override
+    public ChannelOutcome refund(RefundSubmission submission) {
+        JsonObject request = Json.createObjectBuilder()
+                .add("merchantRef", submission.paymentOrderId())
+                .add("refundRef", submission.refundId())
+                .add("amount", submission.amount().minorUnits())
+                .add("currency", submission.amount().currencyCode())
+                .build();
+        return post("bank/v1/refunds", request, submission.refundId(), "refundId");
+    }
+
+    private ChannelOutcome post(String path, JsonObject request, String reference, String idField) {
+        try (Response response = client.target(baseUrl).path(path)
                 .request(MediaType.APPLICATION_JSON)
                 .post(Entity.entity(request.toString(), MediaType.APPLICATION_JSON))) {
             String body = response.readEntity(String.class);
@@ -88,18 +105,18 @@ public class SimulatorBankConnector implements ChannelConnector {
                 return ChannelOutcome.unknown("SIMBANK answered HTTP " + status);
             }
             if (status >= 400) {
-                // the bank refused the request itself: it certainly charged nothing
+                // the bank refused the request itself: it certainly moved no money
                 return ChannelOutcome.declined(null, "CHANNEL_REJECTED", "SIMBANK HTTP " + status + ": " + abbreviate(body));
             }
-            return interpret(body);
+            return interpret(body, idField);
         } catch (ProcessingException e) {
-            // connect refused, read timeout, broken connection: the charge may or may not have happened
-            LOG.warning(() -> "SIMBANK call for " + submission.orderId() + " failed: " + e.getMessage());
+            // connect refused, read timeout, broken connection: the money may or may not have moved
+            LOG.warning(() -> "SIMBANK call for " + reference + " failed: " + e.getMessage());
             return ChannelOutcome.unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private static ChannelOutcome interpret(String body) {
+    private static ChannelOutcome interpret(String body, String idField) {
         JsonObject answer;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             answer = reader.readObject();
@@ -107,11 +124,11 @@ public class SimulatorBankConnector implements ChannelConnector {
             return ChannelOutcome.unknown("SIMBANK sent an unreadable answer: " + abbreviate(body));
         }
         String status = answer.getString("status", "");
-        String txn = answer.getString("transactionId", null);
+        String txn = answer.getString(idField, null);
         return switch (status) {
-            case "APPROVED" -> ChannelOutcome.succeeded(txn);
-            case "DECLINED" -> ChannelOutcome.declined(txn, answer.getString("declineCode", "DECLINED"),
-                    answer.getString("message", null));
+            case "APPROVED", "REFUNDED" -> ChannelOutcome.succeeded(txn);
+            case "DECLINED", "REJECTED" -> ChannelOutcome.declined(txn, answer.getString("declineCode",
+                            answer.getString("reasonCode", "DECLINED")), answer.getString("message", null));
             case "PENDING" -> ChannelOutcome.pending(txn);
             default -> ChannelOutcome.unknown("SIMBANK status '" + status + "'");
         };

@@ -1,37 +1,68 @@
 package io.payrail.common;
 
 /**
- * The stable list of error codes Payrail returns. A code never changes meaning once published;
- * new codes are added, old ones are deprecated, never reused. The {@link Kind} decides the HTTP
- * status and the SOAP fault; the web layer maps kinds, not codes.
+ * The stable list of error codes Payrail returns (docs/errors.md lists them for merchants). A code
+ * never changes meaning once published; new codes are added, old ones deprecated, never reused.
+ * The {@link Kind} decides the HTTP status and the SOAP fault; the edges map kinds, not codes.
  */
 public enum ErrorCode {
-    // the request itself
+    // --- the request itself (400) ---
     MALFORMED_REQUEST(Kind.INVALID, "The request body is not valid JSON of the expected shape."),
     VALIDATION_FAILED(Kind.INVALID, "One or more fields are missing or invalid."),
-    UNSUPPORTED_CURRENCY(Kind.INVALID, "The currency is not an ISO 4217 currency that Payrail accepts."),
-    MERCHANT_UNKNOWN(Kind.INVALID, "No active merchant has this id."),
+    CURRENCY_NOT_ENABLED(Kind.INVALID, "The merchant is not enabled for this currency."),
+    AMOUNT_OVER_LIMIT(Kind.INVALID, "The amount is above the merchant's limit for one payment."),
     METHOD_NOT_ALLOWED(Kind.INVALID, "This resource does not support the HTTP method."),
     UNSUPPORTED_MEDIA_TYPE(Kind.INVALID, "The request body must be application/json."),
     NOT_ACCEPTABLE(Kind.INVALID, "The response can only be application/json."),
+    PAYLOAD_TOO_LARGE(Kind.INVALID, "The request body is too large."),
+    KEY_INVALID(Kind.INVALID, "The public key is not an RSA key of 2048 bits or more in PEM form."),
 
-    // resources
+    // --- authentication (401) and authorisation (403) ---
+    AUTH_MISSING(Kind.UNAUTHENTICATED, "The request carries no PAYRAIL-SHA256-RSA2048 Authorization header."),
+    AUTH_MALFORMED(Kind.UNAUTHENTICATED, "The Authorization header cannot be parsed."),
+    AUTH_MERCHANT_UNKNOWN(Kind.UNAUTHENTICATED, "No merchant has this id."),
+    AUTH_KEY_UNKNOWN(Kind.UNAUTHENTICATED, "The merchant has no active key with this id."),
+    AUTH_TIMESTAMP_SKEW(Kind.UNAUTHENTICATED, "The request's timestamp is more than 5 minutes from Payrail's clock."),
+    AUTH_NONCE_REUSED(Kind.UNAUTHENTICATED, "The nonce was already used: the request is a replay."),
+    AUTH_SIGNATURE_INVALID(Kind.UNAUTHENTICATED, "The signature does not verify for this request."),
+    OPERATOR_UNAUTHORIZED(Kind.UNAUTHENTICATED, "Operator calls need the operator bearer token."),
+    MERCHANT_SUSPENDED(Kind.FORBIDDEN, "The merchant is suspended and may not move money."),
+    /** Only in the payment server: the gateway authenticates merchants before this can happen. */
+    MERCHANT_UNKNOWN(Kind.INVALID, "No active merchant has this id."),
+
+    // --- resources (404) ---
     PAYMENT_NOT_FOUND(Kind.NOT_FOUND, "No payment with this id exists for you."),
+    REFUND_NOT_FOUND(Kind.NOT_FOUND, "No refund with this id exists for you."),
+    MERCHANT_NOT_FOUND(Kind.NOT_FOUND, "No merchant has this id."),
     RESOURCE_NOT_FOUND(Kind.NOT_FOUND, "No such resource."),
 
-    // conflicts with what exists
+    // --- conflicts with what exists (409) ---
     MERCHANT_ORDER_NO_CONFLICT(Kind.CONFLICT,
             "This merchant order number is already used by a payment with different parameters."),
+    MERCHANT_REFUND_NO_CONFLICT(Kind.CONFLICT,
+            "This merchant refund number is already used by a refund with different parameters."),
     ILLEGAL_STATE_TRANSITION(Kind.CONFLICT, "The payment is not in a state that allows this operation."),
-    CONCURRENT_MODIFICATION(Kind.CONFLICT, "The payment changed while this request ran; retry it."),
+    PAYMENT_PROCESSING(Kind.CONFLICT, "The payment is with the channel; its outcome is not known yet."),
+    REFUND_NOT_ALLOWED(Kind.CONFLICT, "Only a paid payment can be refunded."),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT, "The resource changed while this request ran; retry it."),
+    IDEMPOTENCY_KEY_IN_FLIGHT(Kind.CONFLICT, "A request with this Idempotency-Key is still being processed."),
+    MERCHANT_CONFLICT(Kind.CONFLICT, "A merchant with this id exists with different settings."),
+    KEY_CONFLICT(Kind.CONFLICT, "A different key is registered under this key id."),
+    KEY_LIMIT_REACHED(Kind.CONFLICT, "The merchant already has two active keys; revoke one first."),
 
-    // the platform
+    // --- understood but refused (422) ---
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was used for a different request."),
+    REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE, "The refund is larger than what remains refundable."),
+
+    // --- load (429) and the platform (5xx) ---
+    RATE_LIMITED(Kind.TOO_MANY_REQUESTS, "Too many requests for this merchant; retry after the indicated delay."),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE, "A service Payrail depends on is unavailable; retry later."),
     INTERNAL_ERROR(Kind.INTERNAL, "Payrail failed to process the request; retry it with the same keys.");
 
     /** What kind of failure a code is; the edge maps kinds to HTTP statuses and SOAP faults. */
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT, UNAVAILABLE, INTERNAL
+        INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_MANY_REQUESTS, UNAVAILABLE,
+        INTERNAL
     }
 
     private final Kind kind;

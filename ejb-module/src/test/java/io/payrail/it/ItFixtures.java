@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Test-only transactions: set-up, the failures under test, and reads of what was written. */
@@ -36,7 +37,8 @@ public class ItFixtures {
 
     public void ensureMerchant(String id) {
         if (em.find(Merchant.class, id) == null) {
-            em.persist(new Merchant(id, "In-container test merchant", Instant.now()));
+            em.persist(new Merchant(id, "In-container test merchant", null, 100_000,
+                    Map.of("USD", 1_000_000_000L, "EUR", 1_000_000_000L), Instant.now()));
         }
     }
 

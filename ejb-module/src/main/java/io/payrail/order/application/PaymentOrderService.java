@@ -22,6 +22,7 @@ import jakarta.json.Json;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -63,7 +64,7 @@ public class PaymentOrderService {
      * @throws DuplicateMerchantOrderNoException when the merchant order number is taken
      */
     public CreatePaymentResult createNew(CreatePaymentCommand command) {
-        merchants.requireActive(command.merchantId());
+        merchants.requireAllowed(command.merchantId(), command.amount());
         Instant now = clock.instant();
         PaymentOrder order = new PaymentOrder(Ids.next(PaymentOrder.ID_PREFIX), command.merchantId(),
                 command.merchantOrderNo(), command.amount(), command.subject(), command.paymentMethod(),
@@ -105,6 +106,84 @@ public class PaymentOrderService {
 
     public Optional<PaymentOrderView> findByMerchantOrderNo(String merchantId, String merchantOrderNo) {
         return orders.findByMerchantOrderNo(merchantId, merchantOrderNo).map(PaymentOrderView::of);
+    }
+
+    /** The order if it belongs to {@code merchantId}; another merchant's order does not exist for this one. */
+    public Optional<PaymentOrderView> findForMerchant(String merchantId, String orderId) {
+        return orders.find(orderId).filter(o -> o.merchantId().equals(merchantId)).map(PaymentOrderView::of);
+    }
+
+    public PaymentPage search(String merchantId, PaymentQuery query) {
+        List<PaymentOrder> rows = orders.page(merchantId, query.state(), query.createdFrom(), query.createdTo(),
+                query.afterCreatedAt(), query.afterId(), query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        return new PaymentPage(rows.stream().limit(query.limit()).map(PaymentOrderView::of).toList(), more);
+    }
+
+    /**
+     * Closes an unpaid order at the merchant's request. Idempotent for an order already CLOSED.
+     *
+     * @throws PayrailException PAYMENT_PROCESSING when the order is with the channel (its outcome is
+     *         unknown: query it), ILLEGAL_STATE_TRANSITION when it is paid or failed
+     */
+    public PaymentOrderView close(String merchantId, String orderId, TransitionSource source) {
+        PaymentOrder order = orders.lock(orderId).filter(o -> o.merchantId().equals(merchantId))
+                .orElseThrow(() -> notFound(orderId));
+        switch (order.state()) {
+            case CLOSED -> {
+                return PaymentOrderView.of(order);
+            }
+            case PROCESSING -> throw new PayrailException(ErrorCode.PAYMENT_PROCESSING, "payment " + orderId
+                    + " was submitted to the channel and its outcome is not known yet; query it and close it if it"
+                    + " stays unpaid");
+            case CREATED -> {
+                Instant now = clock.instant();
+                PaymentOrderState from = order.transitionTo(PaymentOrderState.CLOSED, now);
+                audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
+                        "closed before payment", now));
+                orders.flush();
+                return PaymentOrderView.of(order);
+            }
+            default -> throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "payment " + orderId + " is "
+                    + order.state() + " and cannot be closed; refund it instead if it was paid");
+        }
+    }
+
+    /**
+     * Locks a merchant's paid order for a refund decision (the lock serialises concurrent refunds).
+     *
+     * @throws PayrailException PAYMENT_NOT_FOUND, or REFUND_NOT_ALLOWED when it is not paid or fully refunded
+     */
+    public RefundableOrder lockForRefund(String merchantId, String orderId) {
+        PaymentOrder order = orders.lock(orderId).filter(o -> o.merchantId().equals(merchantId))
+                .orElseThrow(() -> notFound(orderId));
+        if (!order.state().isPaid() || order.state() == PaymentOrderState.REFUNDED) {
+            throw new PayrailException(ErrorCode.REFUND_NOT_ALLOWED, "payment " + orderId + " is " + order.state()
+                    + "; only a SUCCEEDED or PARTIALLY_REFUNDED payment can be refunded");
+        }
+        return new RefundableOrder(order.id(), order.merchantId(), order.amount(), order.channelId(), order.state());
+    }
+
+    /**
+     * Moves a paid order to PARTIALLY_REFUNDED or REFUNDED once refunds totalling
+     * {@code refundedMinor} have succeeded at the channel.
+     */
+    public PaymentOrderView applyRefunds(String orderId, long refundedMinor, TransitionSource source) {
+        PaymentOrder order = require(orderId);
+        long captured = order.amount().minorUnits();
+        if (refundedMinor <= 0 || refundedMinor > captured) {
+            throw new IllegalStateException("refunds of " + refundedMinor + " cannot apply to " + order.amount());
+        }
+        PaymentOrderState target = refundedMinor == captured ? PaymentOrderState.REFUNDED
+                : PaymentOrderState.PARTIALLY_REFUNDED;
+        if (order.state() != target || target == PaymentOrderState.PARTIALLY_REFUNDED) {
+            Instant now = clock.instant();
+            PaymentOrderState from = order.transitionTo(target, now);
+            audit.record(new StateTransition(AGGREGATE, orderId, from.name(), target.name(), source,
+                    "refunded " + refundedMinor + " of " + captured, now));
+        }
+        orders.flush();
+        return PaymentOrderView.of(order);
     }
 
     /**
@@ -169,7 +248,10 @@ public class PaymentOrderService {
     }
 
     private PaymentOrder require(String orderId) {
-        return orders.find(orderId).orElseThrow(
-                () -> new PayrailException(ErrorCode.PAYMENT_NOT_FOUND, "no payment " + orderId));
+        return orders.find(orderId).orElseThrow(() -> notFound(orderId));
+    }
+
+    private static PayrailException notFound(String orderId) {
+        return new PayrailException(ErrorCode.PAYMENT_NOT_FOUND, "no payment " + orderId);
     }
 }

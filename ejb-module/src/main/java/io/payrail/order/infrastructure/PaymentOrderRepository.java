@@ -1,9 +1,13 @@
 package io.payrail.order.infrastructure;
 
 import io.payrail.order.domain.PaymentOrder;
+import io.payrail.order.domain.PaymentOrderState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +32,49 @@ public class PaymentOrderRepository {
 
     public Optional<PaymentOrder> find(String id) {
         return Optional.ofNullable(em.find(PaymentOrder.class, id));
+    }
+
+    /** The order, its row locked until the transaction ends (refunds of one order queue behind each other). */
+    public Optional<PaymentOrder> lock(String id) {
+        return Optional.ofNullable(em.find(PaymentOrder.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * One page of a merchant's orders, newest first, keyset-paginated on (createdAt, id) so that
+     * pages stay stable while new orders arrive.
+     */
+    public List<PaymentOrder> page(String merchantId, PaymentOrderState state, Instant from, Instant to,
+                                   Instant afterCreatedAt, String afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("select o from PaymentOrder o where o.merchantId = :merchant");
+        if (state != null) {
+            jpql.append(" and o.state = :state");
+        }
+        if (from != null) {
+            jpql.append(" and o.createdAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and o.createdAt < :to");
+        }
+        if (afterCreatedAt != null) {
+            jpql.append(" and (o.createdAt < :afterCreatedAt or (o.createdAt = :afterCreatedAt and o.id < :afterId))");
+        }
+        jpql.append(" order by o.createdAt desc, o.id desc");
+        TypedQuery<PaymentOrder> query = em.createQuery(jpql.toString(), PaymentOrder.class)
+                .setParameter("merchant", merchantId)
+                .setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        if (afterCreatedAt != null) {
+            query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
+        }
+        return query.getResultList();
     }
 
     public Optional<PaymentOrder> findByMerchantOrderNo(String merchantId, String merchantOrderNo) {

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -33,7 +34,8 @@ import java.util.Set;
  * <ul>
  * <li>a String field takes a JSON string only; a Long or Integer field a JSON number with no
  *     fraction that fits the type; a Boolean field true or false; an enum field one of its
- *     constants' names, as a string; a record field a nested object;</li>
+ *     constants' names, as a string; a record field a nested object; a List field an array
+ *     (at most {@value #MAX_ITEMS} items) of any of these;</li>
  * <li>a field the record does not declare is an error, and so is a key given twice;</li>
  * <li>null and absent fields become null (Bean Validation then says which are required);</li>
  * <li>bodies over {@value #MAX_BYTES} bytes are refused before parsing.</li>
@@ -45,6 +47,7 @@ import java.util.Set;
 public class StrictJsonReader implements MessageBodyReader<Record> {
 
     static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_ITEMS = 100;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -111,14 +114,23 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                 skip(parser, valueEvent);
                 continue;
             }
-            values[i] = readValue(parser, valueEvent, components[i].getType(), field, errors);
+            values[i] = readValue(parser, valueEvent, components[i].getType(), components[i].getGenericType(), field,
+                    errors);
         }
         return construct(type, components, values, errors);
     }
 
-    private static Object readValue(JsonParser parser, Event event, Class<?> target, String field,
+    private static Object readValue(JsonParser parser, Event event, Class<?> target, Type genericType, String field,
                                     List<FieldError> errors) {
         if (event == Event.VALUE_NULL) {
+            return null;
+        }
+        if (target == List.class) {
+            if (event == Event.START_ARRAY) {
+                return readList(parser, elementType(genericType, field), field, errors);
+            }
+            errors.add(new FieldError(field, "must be an array, not " + describe(event)));
+            skip(parser, event);
             return null;
         }
         if (target == String.class) {
@@ -148,6 +160,28 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         errors.add(new FieldError(field, "must be " + describe(target) + ", not " + describe(event)));
         skip(parser, event);
         return null;
+    }
+
+    /** Reads the elements of an array whose START_ARRAY was just consumed. */
+    private static List<Object> readList(JsonParser parser, Class<?> element, String field, List<FieldError> errors) {
+        List<Object> items = new ArrayList<>();
+        for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+            String itemField = field + "[" + items.size() + "]";
+            if (items.size() == MAX_ITEMS) {
+                errors.add(new FieldError(field, "has more than " + MAX_ITEMS + " items"));
+                skip(parser, event);
+                continue;
+            }
+            items.add(readValue(parser, event, element, element, itemField, errors));
+        }
+        return items;
+    }
+
+    private static Class<?> elementType(Type genericType, String field) {
+        if (genericType instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        throw new IllegalStateException(field + " must be declared as List<SomeType>");
     }
 
     private static Object integer(BigDecimal number, Class<?> target, String field, List<FieldError> errors) {

@@ -9,17 +9,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/v1/payments}. */
+/** The body of {@code POST /api/v1/payments}; the merchant is the one that signed the request. */
 public record CreatePaymentRequest(
-        @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]*") String merchantId,
-
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*") String merchantOrderNo,
-
-        @NotNull @Positive @Max(PaymentLimits.MAX_AMOUNT_MINOR) Long amount,
-
+        @NotBlank @Size(max = 64) @Pattern(regexp = ApiPatterns.REFERENCE) String merchantOrderNo,
+        @NotNull @Positive @Max(ApiPatterns.MAX_AMOUNT_MINOR) Long amount,
         @NotNull @PayableCurrency String currency,
-
-        @NotBlank @Size(max = 128) String subject,
-
+        @NotBlank @Size(max = 128) @Pattern(regexp = ApiPatterns.TEXT) String subject,
         @NotNull PaymentMethod paymentMethod) {
 }

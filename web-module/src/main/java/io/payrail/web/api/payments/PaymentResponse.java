@@ -6,24 +6,13 @@ import io.payrail.order.domain.PaymentOrderState;
 import java.time.Instant;
 
 /** A payment order as the merchant sees it. */
-public record PaymentResponse(
-        String id,
-        String merchantId,
-        String merchantOrderNo,
-        long amount,
-        String currency,
-        String subject,
-        PaymentMethod paymentMethod,
-        PaymentOrderState state,
-        String failureCode,
-        String failureMessage,
-        Instant createdAt,
-        Instant updatedAt,
-        Instant finishedAt) {
+public record PaymentResponse(String id, String merchantOrderNo, long amount, String currency, String subject,
+                              PaymentMethod paymentMethod, PaymentOrderState state, String failureCode,
+                              String failureMessage, Instant createdAt, Instant updatedAt, Instant finishedAt) {
 
     static PaymentResponse of(PaymentOrderView v) {
-        return new PaymentResponse(v.id(), v.merchantId(), v.merchantOrderNo(), v.amountMinor(), v.currency(),
-                v.subject(), v.paymentMethod(), v.state(), v.failureCode(), v.failureMessage(), v.createdAt(),
-                v.updatedAt(), v.finishedAt());
+        return new PaymentResponse(v.id(), v.merchantOrderNo(), v.amountMinor(), v.currency(), v.subject(),
+                v.paymentMethod(), v.state(), v.failureCode(), v.failureMessage(), v.createdAt(), v.updatedAt(),
+                v.finishedAt());
     }
 }

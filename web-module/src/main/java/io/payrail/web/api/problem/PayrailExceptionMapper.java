@@ -1,13 +1,19 @@
 package io.payrail.web.api.problem;
 
 import io.payrail.common.PayrailException;
+import io.payrail.merchant.auth.AuthenticationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
-/** Business rule refusals: their code decides the status. */
+/**
+ * Business rule refusals: their code decides the status. A 401 says which scheme to use, a 429
+ * when to come back.
+ */
 @Provider
 public class PayrailExceptionMapper implements ExceptionMapper<PayrailException> {
 
@@ -16,6 +22,15 @@ public class PayrailExceptionMapper implements ExceptionMapper<PayrailException>
 
     @Override
     public Response toResponse(PayrailException e) {
-        return Problem.response(e.code(), e.detail(), Problem.instance(uri), null);
+        List<Problem.FieldError> errors = e instanceof InvalidFieldException f ? List.of(f.error()) : null;
+        Response problem = Problem.response(e.code(), e.detail(), Problem.instance(uri), errors);
+        Response.ResponseBuilder builder = Response.fromResponse(problem);
+        if (e instanceof AuthenticationException auth && auth.retryAfterSeconds() > 0) {
+            builder.header(HttpHeaders.RETRY_AFTER, auth.retryAfterSeconds());
+        }
+        if (problem.getStatus() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "PAYRAIL-SHA256-RSA2048");
+        }
+        return builder.build();
     }
 }

@@ -1,0 +1,83 @@
+package io.payrail.merchant.auth;
+
+import io.payrail.common.ErrorCode;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Authorization: PAYRAIL-SHA256-RSA2048 merchant_id="M1",key_id="K1",timestamp="1767225600",
+ * nonce="...",signature="..."}: five attributes, any order, each exactly once.
+ */
+public record AuthorizationHeader(String merchantId, String keyId, long timestamp, String nonce, byte[] signature) {
+
+    public static final String SCHEME = "PAYRAIL-SHA256-RSA2048";
+    private static final Set<String> NAMES = Set.of("merchant_id", "key_id", "timestamp", "nonce", "signature");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s*([a-z_]+)=\"([^\"]*)\"\\s*(,|$)");
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
+
+    /** @throws AuthenticationException AUTH_MISSING or AUTH_MALFORMED */
+    public static AuthorizationHeader parse(String header) {
+        if (header == null || !header.startsWith(SCHEME + " ")) {
+            throw new AuthenticationException(ErrorCode.AUTH_MISSING,
+                    "send 'Authorization: " + SCHEME + " merchant_id=\"...\",key_id=\"...\",timestamp=\"...\","
+                            + "nonce=\"...\",signature=\"...\"' (docs/authentication.md)");
+        }
+        String rest = header.substring(SCHEME.length() + 1);
+        Map<String, String> attributes = new HashMap<>();
+        Matcher m = ATTRIBUTE.matcher(rest);
+        int at = 0;
+        while (at < rest.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw malformed("cannot read the attributes after position " + at + "; expected name=\"value\" pairs");
+            }
+            String name = m.group(1);
+            if (!NAMES.contains(name)) {
+                throw malformed("unknown attribute '" + name + "'");
+            }
+            if (attributes.put(name, m.group(2)) != null) {
+                throw malformed("attribute '" + name + "' is given twice");
+            }
+            at = m.end();
+            if (m.group(3).isEmpty()) {
+                break;
+            }
+        }
+        for (String name : NAMES) {
+            if (!attributes.containsKey(name)) {
+                throw malformed("attribute '" + name + "' is missing");
+            }
+        }
+        String merchantId = attributes.get("merchant_id");
+        String keyId = attributes.get("key_id");
+        if (!ID.matcher(merchantId).matches() || !ID.matcher(keyId).matches()) {
+            throw malformed("merchant_id and key_id are 1 to 64 characters of [A-Za-z0-9_.-]");
+        }
+        if (!DIGITS.matcher(attributes.get("timestamp")).matches()) {
+            throw malformed("timestamp is Unix time in seconds, e.g. \"1767225600\"");
+        }
+        String nonce = attributes.get("nonce");
+        if (!NONCE.matcher(nonce).matches()) {
+            throw malformed("nonce is 16 to 64 characters of [A-Za-z0-9_-]");
+        }
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(attributes.get("signature"));
+        } catch (IllegalArgumentException e) {
+            throw malformed("signature is not standard Base64");
+        }
+        if (signature.length == 0 || signature.length > 1024) {
+            throw malformed("signature has an impossible length");
+        }
+        return new AuthorizationHeader(merchantId, keyId, Long.parseLong(attributes.get("timestamp")), nonce, signature);
+    }
+
+    private static AuthenticationException malformed(String detail) {
+        return new AuthenticationException(ErrorCode.AUTH_MALFORMED, detail + " (docs/authentication.md)");
+    }
+}

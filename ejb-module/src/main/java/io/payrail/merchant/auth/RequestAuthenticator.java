@@ -1,0 +1,89 @@
+package io.payrail.merchant.auth;
+
+import io.payrail.common.ErrorCode;
+import io.payrail.merchant.Merchant;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Decides whether a request comes from the merchant it names, in this order: header well formed;
+ * timestamp within the window; merchant and key known; signature valid; merchant not suspended;
+ * nonce unused; rate limit not exceeded. The nonce is spent and the request counted only once the
+ * signature verified, so forged requests can neither burn a merchant's nonces nor its quota.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RequestAuthenticator {
+
+    @Inject
+    private MerchantCredentials credentials;
+
+    @Inject
+    private NonceRegistry nonces;
+
+    @Inject
+    private RateLimiter rateLimiter;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "payrail.auth.max-clock-skew-seconds", defaultValue = "300")
+    long maxSkewSeconds;
+
+    /** @throws AuthenticationException with the precise reason when the request must be refused */
+    public AuthenticatedMerchant authenticate(SignedRequest request) {
+        AuthorizationHeader header = AuthorizationHeader.parse(request.authorization());
+        long skew = header.timestamp() - clock.instant().getEpochSecond();
+        if (Math.abs(skew) > maxSkewSeconds) {
+            throw new AuthenticationException(ErrorCode.AUTH_TIMESTAMP_SKEW, "the timestamp is " + Math.abs(skew)
+                    + " s " + (skew > 0 ? "ahead of" : "behind") + " Payrail's clock (at most " + maxSkewSeconds
+                    + " s allowed); sign with the current time and keep your clock synchronised (NTP)");
+        }
+        Merchant merchant = credentials.merchant(header.merchantId()).orElseThrow(() -> new AuthenticationException(
+                ErrorCode.AUTH_MERCHANT_UNKNOWN, "no merchant " + header.merchantId()));
+        PublicKey key = credentials.activeKey(header.merchantId(), header.keyId()).orElseThrow(() ->
+                new AuthenticationException(ErrorCode.AUTH_KEY_UNKNOWN, "merchant " + header.merchantId()
+                        + " has no active key '" + header.keyId() + "'; use a registered key id"));
+        byte[] canonical = CanonicalRequest.bytes(request.method(), request.requestTarget(), header.timestamp(),
+                header.nonce(), request.body());
+        if (!verifies(key, canonical, header.signature())) {
+            throw new AuthenticationException(ErrorCode.AUTH_SIGNATURE_INVALID, "the signature does not match this"
+                    + " request; sign METHOD\\nREQUEST_TARGET\\ntimestamp\\nnonce\\nBODY\\n with the private key of "
+                    + header.keyId() + " (docs/authentication.md shows a worked example)");
+        }
+        if (!merchant.isActive()) {
+            throw new AuthenticationException(ErrorCode.MERCHANT_SUSPENDED, "merchant " + merchant.id()
+                    + " is suspended; contact Payrail support");
+        }
+        if (!nonces.claim(merchant.id(), header.nonce())) {
+            throw new AuthenticationException(ErrorCode.AUTH_NONCE_REUSED, "nonce " + header.nonce()
+                    + " was already used; every request needs a fresh nonce");
+        }
+        RateLimiter.Decision decision = rateLimiter.acquire(merchant.id(), merchant.rateLimitPerMinute());
+        if (!decision.allowed()) {
+            throw new AuthenticationException(ErrorCode.RATE_LIMITED, "more than " + merchant.rateLimitPerMinute()
+                    + " requests this minute; retry after " + decision.retryAfterSeconds() + " s",
+                    decision.retryAfterSeconds());
+        }
+        return new AuthenticatedMerchant(merchant.id(), header.keyId(), header.nonce());
+    }
+
+    private static boolean verifies(PublicKey key, byte[] canonical, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("SHA256withRSA");
+            verifier.initVerify(key);
+            verifier.update(canonical);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

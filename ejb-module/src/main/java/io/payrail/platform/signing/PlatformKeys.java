@@ -1,0 +1,109 @@
+package io.payrail.platform.signing;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Loads the platform's key pairs from a PKCS#12 keystore (never from the source tree): every key
+ * entry is published with its certificate, under its alias as key id; the one named by
+ * {@code payrail.signing.key-id} signs. Rotation: add a key, publish, give merchants time to
+ * fetch it, then switch {@code key-id}.
+ */
+@ApplicationScoped
+public class PlatformKeys {
+
+    private static final Logger LOG = Logger.getLogger(PlatformKeys.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "payrail.signing.keystore")
+    String keystorePath;
+
+    @Inject
+    @ConfigProperty(name = "payrail.signing.keystore-password")
+    String keystorePassword;
+
+    @Inject
+    @ConfigProperty(name = "payrail.signing.key-id", defaultValue = "PLATFORM-1")
+    String signingKeyId;
+
+    private PrivateKey signingKey;
+    private List<PublishedCertificate> certificates;
+
+    /** A certificate merchants verify with, under its key id. */
+    public record PublishedCertificate(String keyId, X509Certificate certificate) {
+        public String pem() {
+            try {
+                String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(certificate.getEncoded());
+                return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot encode the certificate of " + keyId, e);
+            }
+        }
+    }
+
+    @PostConstruct
+    void load() {
+        char[] password = keystorePassword.toCharArray();
+        try (InputStream in = Files.newInputStream(Path.of(keystorePath))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            List<PublishedCertificate> published = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate x509) {
+                    published.add(new PublishedCertificate(alias.toUpperCase(java.util.Locale.ROOT), x509));
+                    if (alias.equalsIgnoreCase(signingKeyId)) {
+                        signingKey = (PrivateKey) store.getKey(alias, password);
+                    }
+                }
+            }
+            if (signingKey == null) {
+                throw new IllegalStateException("keystore " + keystorePath + " has no key entry '" + signingKeyId
+                        + "' (payrail.signing.key-id); its entries: " + published.stream().map(PublishedCertificate::keyId).toList());
+            }
+            certificates = List.copyOf(published);
+            LOG.info(() -> "platform signing key " + signingKeyId + " loaded; " + certificates.size()
+                    + " certificate(s) published");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the platform signing keystore " + keystorePath
+                    + " (payrail.signing.keystore / payrail.signing.keystore-password): " + e.getMessage(), e);
+        }
+    }
+
+    public String signingKeyId() {
+        return signingKeyId.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public List<PublishedCertificate> certificates() {
+        return certificates;
+    }
+
+    /** Base64 of SHA256withRSA over {@code data} with the signing key. */
+    public String sign(byte[] data) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(signingKey);
+            signer.update(data);
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing with the platform key failed", e);
+        }
+    }
+}

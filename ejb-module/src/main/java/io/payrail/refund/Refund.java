@@ -1,0 +1,181 @@
+package io.payrail.refund;
+
+import io.payrail.common.ErrorCode;
+import io.payrail.common.Money;
+import io.payrail.common.PayrailException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** Money going back to the payer of one payment order. */
+@Entity
+@Table(name = "refund")
+public class Refund {
+
+    public static final String ID_PREFIX = "rfd";
+
+    @Id
+    private String id;
+
+    @Column(name = "payment_order_id", nullable = false, updatable = false)
+    private String paymentOrderId;
+
+    @Column(name = "merchant_id", nullable = false, updatable = false)
+    private String merchantId;
+
+    @Column(name = "merchant_refund_no", nullable = false, updatable = false)
+    private String merchantRefundNo;
+
+    @Column(name = "amount_minor", nullable = false, updatable = false)
+    private long amountMinor;
+
+    @Column(name = "currency", nullable = false, updatable = false)
+    private String currency;
+
+    @Column(name = "reason", updatable = false)
+    private String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    private RefundState state;
+
+    @Column(name = "request_fingerprint", nullable = false, updatable = false)
+    private String requestFingerprint;
+
+    @Column(name = "channel_id")
+    private String channelId;
+
+    @Column(name = "channel_refund_id")
+    private String channelRefundId;
+
+    @Column(name = "failure_code")
+    private String failureCode;
+
+    @Column(name = "failure_message")
+    private String failureMessage;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected Refund() {
+    }
+
+    public Refund(String id, String paymentOrderId, String merchantId, String merchantRefundNo, Money amount,
+                  String reason, String channelId, String requestFingerprint, Instant now) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a refund amount must be positive: " + amount);
+        }
+        this.id = id;
+        this.paymentOrderId = paymentOrderId;
+        this.merchantId = merchantId;
+        this.merchantRefundNo = merchantRefundNo;
+        this.amountMinor = amount.minorUnits();
+        this.currency = amount.currencyCode();
+        this.reason = reason;
+        this.channelId = channelId;
+        this.requestFingerprint = requestFingerprint;
+        this.state = RefundState.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    private RefundState moveTo(RefundState next, Instant now) {
+        if (!state.canTransitionTo(next)) {
+            throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "refund " + id + " is " + state
+                    + " and cannot become " + next);
+        }
+        RefundState previous = state;
+        state = next;
+        updatedAt = now;
+        finishedAt = now;
+        return previous;
+    }
+
+    public RefundState succeed(String channelRefundTxn, Instant now) {
+        RefundState previous = moveTo(RefundState.SUCCEEDED, now);
+        channelRefundId = channelRefundTxn;
+        return previous;
+    }
+
+    public RefundState fail(String code, String message, Instant now) {
+        RefundState previous = moveTo(RefundState.FAILED, now);
+        failureCode = code;
+        failureMessage = message == null || message.length() <= 255 ? message : message.substring(0, 255);
+        return previous;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String paymentOrderId() {
+        return paymentOrderId;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public String merchantRefundNo() {
+        return merchantRefundNo;
+    }
+
+    public Money amount() {
+        return Money.ofMinor(amountMinor, currency);
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public RefundState state() {
+        return state;
+    }
+
+    public String requestFingerprint() {
+        return requestFingerprint;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public String channelRefundId() {
+        return channelRefundId;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+}

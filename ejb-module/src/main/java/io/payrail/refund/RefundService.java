@@ -1,0 +1,210 @@
+package io.payrail.refund;
+
+import io.payrail.audit.AuditTrail;
+import io.payrail.audit.StateTransition;
+import io.payrail.audit.TransitionSource;
+import io.payrail.common.ErrorCode;
+import io.payrail.common.Ids;
+import io.payrail.common.Money;
+import io.payrail.common.PayrailException;
+import io.payrail.common.Persistence;
+import io.payrail.ledger.AccountType;
+import io.payrail.ledger.JournalEntry;
+import io.payrail.ledger.Ledger;
+import io.payrail.order.application.PaymentOrderService;
+import io.payrail.order.application.RefundableOrder;
+import io.payrail.outbox.Outbox;
+import io.payrail.outbox.OutboxDestination;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The refund's transaction boundary. Creating a refund locks its payment's row, so the check
+ * "at most what remains refundable" and the insert happen with no concurrent refund in between.
+ */
+@Stateless
+public class RefundService {
+
+    public static final String AGGREGATE = "REFUND";
+    public static final String MESSAGE_SUBMIT = "REFUND_SUBMIT";
+    public static final String ENTRY_REFUNDED = "PAYMENT_REFUNDED";
+
+    @PersistenceContext(unitName = "payrail")
+    private EntityManager em;
+
+    @Inject
+    private PaymentOrderService orders;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private AuditTrail audit;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * @throws PayrailException PAYMENT_NOT_FOUND, REFUND_NOT_ALLOWED, REFUND_EXCEEDS_AVAILABLE, or
+     *         {@link DuplicateMerchantRefundNoException} when the number is taken
+     */
+    public RefundResult createNew(CreateRefundCommand command) {
+        RefundableOrder order = orders.lockForRefund(command.merchantId(), command.paymentOrderId());
+        Money amount = Money.ofMinor(command.amountMinor(), order.captured().currency());
+        Money available = order.captured().minus(committed(order.orderId()));
+        if (amount.greaterThan(available)) {
+            throw new PayrailException(ErrorCode.REFUND_EXCEEDS_AVAILABLE, "refund of " + amount.minorUnits()
+                    + " is more than the " + available.minorUnits() + " " + available.currencyCode()
+                    + " minor units that remain refundable on payment " + order.orderId());
+        }
+        Instant now = clock.instant();
+        Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), order.orderId(), order.merchantId(),
+                command.merchantRefundNo(), amount, command.reason(), order.channelId(), command.fingerprint(), now);
+        try {
+            em.persist(refund);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Persistence.isDuplicateKey(e)) {
+                throw new DuplicateMerchantRefundNoException(command.merchantId(), command.merchantRefundNo());
+            }
+            throw e;
+        }
+        audit.record(new StateTransition(AGGREGATE, refund.id(), null, refund.state().name(), TransitionSource.API,
+                "refund of " + amount + " for " + order.orderId(), now));
+        outbox.enqueue(OutboxDestination.CHANNEL_REQUEST, MESSAGE_SUBMIT, refund.id(),
+                Json.createObjectBuilder().add("refundId", refund.id()).build().toString());
+        return new RefundResult(RefundView.of(refund), true);
+    }
+
+    /**
+     * The earlier refund with this command's number, if any.
+     *
+     * @throws PayrailException MERCHANT_REFUND_NO_CONFLICT when it was made with other parameters
+     */
+    public Optional<RefundResult> replay(CreateRefundCommand command) {
+        return byMerchantRefundNo(command.merchantId(), command.merchantRefundNo()).map(existing -> {
+            if (!existing.requestFingerprint().equals(command.fingerprint())) {
+                throw new PayrailException(ErrorCode.MERCHANT_REFUND_NO_CONFLICT, "merchant refund number "
+                        + command.merchantRefundNo() + " is already used by refund " + existing.id()
+                        + " with different parameters; use a new merchant refund number");
+            }
+            return new RefundResult(RefundView.of(existing), false);
+        });
+    }
+
+    public Optional<RefundView> find(String merchantId, String refundId) {
+        return Optional.ofNullable(em.find(Refund.class, refundId)).filter(r -> r.merchantId().equals(merchantId))
+                .map(RefundView::of);
+    }
+
+    public Optional<RefundView> findByMerchantRefundNo(String merchantId, String merchantRefundNo) {
+        return byMerchantRefundNo(merchantId, merchantRefundNo).map(RefundView::of);
+    }
+
+    /** The refunds of one of the merchant's payments, oldest first. */
+    public List<RefundView> ofPayment(String merchantId, String paymentOrderId) {
+        return em.createQuery("select r from Refund r where r.merchantId = :m and r.paymentOrderId = :o"
+                        + " order by r.createdAt, r.id", Refund.class)
+                .setParameter("m", merchantId).setParameter("o", paymentOrderId)
+                .getResultList().stream().map(RefundView::of).toList();
+    }
+
+    /** The refund for its channel, if it is still PENDING (a redelivered request finds it final). */
+    public Optional<RefundSubmission> startProcessing(String refundId) {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null || refund.state() != RefundState.PENDING) {
+            return Optional.empty();
+        }
+        return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.amount(), refund.channelId()));
+    }
+
+    /**
+     * The channel paid the money back: the refund SUCCEEDED, the payment becomes PARTIALLY_REFUNDED
+     * or REFUNDED, and the ledger moves the amount from the merchant back to the channel.
+     * Idempotent for a refund already SUCCEEDED.
+     */
+    public RefundView recordSuccess(String refundId, String channelRefundId, TransitionSource source) {
+        Refund refund = require(refundId);
+        if (refund.state() == RefundState.SUCCEEDED) {
+            return RefundView.of(refund);
+        }
+        Instant now = clock.instant();
+        RefundState from = refund.succeed(channelRefundId, now);
+        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                "channel refund " + channelRefundId, now));
+        ledger.book(JournalEntry.of(ENTRY_REFUNDED, refundId, now)
+                .debit(AccountType.MERCHANT_PENDING, refund.merchantId(), refund.amount())
+                .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refund.amount())
+                .build());
+        em.flush();
+        orders.applyRefunds(refund.paymentOrderId(), succeeded(refund.paymentOrderId()), source);
+        return RefundView.of(refund);
+    }
+
+    /** The channel refused the refund: FAILED, and its amount is refundable again. Idempotent. */
+    public RefundView recordFailure(String refundId, String code, String message, TransitionSource source) {
+        Refund refund = require(refundId);
+        if (refund.state() == RefundState.FAILED) {
+            return RefundView.of(refund);
+        }
+        Instant now = clock.instant();
+        RefundState from = refund.fail(code, message, now);
+        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                "refused: " + code, now));
+        em.flush();
+        return RefundView.of(refund);
+    }
+
+    private Refund require(String refundId) {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null) {
+            throw new PayrailException(ErrorCode.REFUND_NOT_FOUND, "no refund " + refundId);
+        }
+        return refund;
+    }
+
+    private Optional<Refund> byMerchantRefundNo(String merchantId, String merchantRefundNo) {
+        return em.createQuery("select r from Refund r where r.merchantId = :m and r.merchantRefundNo = :n", Refund.class)
+                .setParameter("m", merchantId).setParameter("n", merchantRefundNo)
+                .getResultList().stream().findFirst();
+    }
+
+    /** Refunds that hold part of the captured amount: pending or succeeded. */
+    private Money committed(String orderId) {
+        return sum(orderId, List.of(RefundState.PENDING, RefundState.SUCCEEDED));
+    }
+
+    private long succeeded(String orderId) {
+        return sum(orderId, List.of(RefundState.SUCCEEDED)).minorUnits();
+    }
+
+    private Money sum(String orderId, List<RefundState> states) {
+        List<Refund> refunds = em.createQuery("select r from Refund r where r.paymentOrderId = :o and r.state in :s",
+                Refund.class).setParameter("o", orderId).setParameter("s", states).getResultList();
+        Money total = null;
+        for (Refund r : refunds) {
+            total = total == null ? r.amount() : total.plus(r.amount());
+        }
+        if (total != null) {
+            return total;
+        }
+        String currency = em.createQuery("select o.currency from PaymentOrder o where o.id = :o", String.class)
+                .setParameter("o", orderId).getSingleResult();
+        return Money.ofMinor(0, currency);
+    }
+
+    /** The refund, and whether this call created it. */
+    public record RefundResult(RefundView refund, boolean created) {
+    }
+}

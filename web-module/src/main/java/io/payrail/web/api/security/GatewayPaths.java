@@ -1,0 +1,27 @@
+package io.payrail.web.api.security;
+
+/** Which guard a path (relative to /api) falls under. */
+final class GatewayPaths {
+
+    private GatewayPaths() {
+    }
+
+    /** The merchant API: everything under v1/ but the public platform certificates. */
+    static boolean isMerchantApi(String path) {
+        String p = strip(path);
+        return p.startsWith("v1/") && !p.startsWith("v1/platform/");
+    }
+
+    /** Responses that merchants verify: all of v1/. */
+    static boolean isSigned(String path) {
+        return strip(path).startsWith("v1/");
+    }
+
+    static boolean isOperatorApi(String path) {
+        return strip(path).startsWith("operator/");
+    }
+
+    private static String strip(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}
