@@ -53,28 +53,37 @@ public record AuthorizationHeader(String merchantId, String keyId, long timestam
                 throw malformed("attribute '" + name + "' is missing");
             }
         }
-        String merchantId = attributes.get("merchant_id");
-        String keyId = attributes.get("key_id");
-        if (!ID.matcher(merchantId).matches() || !ID.matcher(keyId).matches()) {
-            throw malformed("merchant_id and key_id are 1 to 64 characters of [A-Za-z0-9_.-]");
+        return of(attributes.get("merchant_id"), attributes.get("key_id"), attributes.get("timestamp"),
+                attributes.get("nonce"), attributes.get("signature"));
+    }
+
+    /**
+     * The credentials from their five parts (the SOAP binding carries them as header elements),
+     * checked like the header's attributes.
+     *
+     * @throws AuthenticationException AUTH_MALFORMED
+     */
+    public static AuthorizationHeader of(String merchantId, String keyId, String timestamp, String nonce,
+                                         String signatureBase64) {
+        if (merchantId == null || keyId == null || !ID.matcher(merchantId).matches() || !ID.matcher(keyId).matches()) {
+            throw malformed("merchant id and key id are 1 to 64 characters of [A-Za-z0-9_.-]");
         }
-        if (!DIGITS.matcher(attributes.get("timestamp")).matches()) {
+        if (timestamp == null || !DIGITS.matcher(timestamp).matches()) {
             throw malformed("timestamp is Unix time in seconds, e.g. \"1767225600\"");
         }
-        String nonce = attributes.get("nonce");
-        if (!NONCE.matcher(nonce).matches()) {
+        if (nonce == null || !NONCE.matcher(nonce).matches()) {
             throw malformed("nonce is 16 to 64 characters of [A-Za-z0-9_-]");
         }
         byte[] signature;
         try {
-            signature = Base64.getDecoder().decode(attributes.get("signature"));
+            signature = Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64);
         } catch (IllegalArgumentException e) {
             throw malformed("signature is not standard Base64");
         }
         if (signature.length == 0 || signature.length > 1024) {
             throw malformed("signature has an impossible length");
         }
-        return new AuthorizationHeader(merchantId, keyId, Long.parseLong(attributes.get("timestamp")), nonce, signature);
+        return new AuthorizationHeader(merchantId, keyId, Long.parseLong(timestamp), nonce, signature);
     }
 
     private static AuthenticationException malformed(String detail) {

@@ -40,7 +40,16 @@ public class RequestAuthenticator {
 
     /** @throws AuthenticationException with the precise reason when the request must be refused */
     public AuthenticatedMerchant authenticate(SignedRequest request) {
-        AuthorizationHeader header = AuthorizationHeader.parse(request.authorization());
+        return authenticate(AuthorizationHeader.parse(request.authorization()), request.method(),
+                request.requestTarget(), request.body());
+    }
+
+    /**
+     * The same checks for credentials that did not come as an HTTP header (the SOAP binding signs
+     * {@code SOAP\n<operation>\ntimestamp\nnonce\n<payload>\n}).
+     */
+    public AuthenticatedMerchant authenticate(AuthorizationHeader header, String method, String requestTarget,
+                                              byte[] body) {
         long skew = header.timestamp() - clock.instant().getEpochSecond();
         if (Math.abs(skew) > maxSkewSeconds) {
             throw new AuthenticationException(ErrorCode.AUTH_TIMESTAMP_SKEW, "the timestamp is " + Math.abs(skew)
@@ -52,8 +61,7 @@ public class RequestAuthenticator {
         PublicKey key = credentials.activeKey(header.merchantId(), header.keyId()).orElseThrow(() ->
                 new AuthenticationException(ErrorCode.AUTH_KEY_UNKNOWN, "merchant " + header.merchantId()
                         + " has no active key '" + header.keyId() + "'; use a registered key id"));
-        byte[] canonical = CanonicalRequest.bytes(request.method(), request.requestTarget(), header.timestamp(),
-                header.nonce(), request.body());
+        byte[] canonical = CanonicalRequest.bytes(method, requestTarget, header.timestamp(), header.nonce(), body);
         if (!verifies(key, canonical, header.signature())) {
             throw new AuthenticationException(ErrorCode.AUTH_SIGNATURE_INVALID, "the signature does not match this"
                     + " request; sign METHOD\\nREQUEST_TARGET\\ntimestamp\\nnonce\\nBODY\\n with the private key of "

@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.Base64;
 
 /** An opaque page cursor: the creation time and id of the last item shown. */
-record Cursor(Instant createdAt, String id) {
+public record Cursor(Instant createdAt, String id) {
 
-    String encode() {
+    public String encode() {
         String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor decode(String token) {
+    public static Cursor decode(String token) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');

@@ -19,6 +19,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
+    /** The HTTP status a code maps to (also carried by SOAP faults). */
+    public static int statusOf(ErrorCode code) {
+        return HttpStatuses.of(code);
+    }
+
     /** The request's path, as the problem's {@code instance}. */
     public static String instance(UriInfo uri) {
         return uri.getRequestUri().getRawPath();
