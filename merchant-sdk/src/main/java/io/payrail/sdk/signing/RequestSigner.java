@@ -1,0 +1,92 @@
+package io.payrail.sdk.signing;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Signs merchant requests with the merchant's RSA private key (SHA256withRSA, that is
+ * RSASSA-PKCS1-v1_5 with SHA-256). Immutable and safe to share between threads: a
+ * {@link Signature} object is made per call because the JDK's are not thread-safe.
+ */
+public final class RequestSigner {
+
+    public static final String ALGORITHM = "SHA256withRSA";
+    public static final int MIN_KEY_BITS = 2048;
+
+    private final String merchantId;
+    private final String keyId;
+    private final PrivateKey privateKey;
+    private final Clock clock;
+    private final Supplier<String> nonces;
+
+    /** A signer on the system clock with {@link Nonces#next()} nonces. */
+    public RequestSigner(String merchantId, String keyId, RSAPrivateKey privateKey) {
+        this(merchantId, keyId, privateKey, Clock.systemUTC(), Nonces::next);
+    }
+
+    /**
+     * @param clock  where request timestamps come from (inject a fixed clock in tests)
+     * @param nonces where nonces come from; each must be new, or the platform refuses the request
+     */
+    public RequestSigner(String merchantId, String keyId, RSAPrivateKey privateKey, Clock clock,
+            Supplier<String> nonces) {
+        AuthorizationHeader.requireId("merchant id", merchantId);
+        AuthorizationHeader.requireId("key id", keyId);
+        Objects.requireNonNull(privateKey, "privateKey");
+        if (privateKey.getModulus().bitLength() < MIN_KEY_BITS) {
+            throw new IllegalArgumentException("the private key has " + privateKey.getModulus().bitLength()
+                    + " bits; Payrail requires RSA keys of " + MIN_KEY_BITS + " bits or more");
+        }
+        this.merchantId = merchantId;
+        this.keyId = keyId;
+        this.privateKey = privateKey;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+    }
+
+    /** Signs a request now, with a fresh nonce. */
+    public AuthorizationHeader sign(String method, String requestTarget, String body) {
+        return sign(stamp(method, requestTarget, body));
+    }
+
+    /** The canonical request for now and a fresh nonce: sign it, then send its method and body bytes. */
+    public CanonicalRequest stamp(String method, String requestTarget, String body) {
+        return CanonicalRequest.of(method, requestTarget, clock.instant().getEpochSecond(), nonces.get(), body);
+    }
+
+    /** Signs exactly this canonical request (a given timestamp and nonce: the documented example, tests). */
+    public AuthorizationHeader sign(CanonicalRequest request) {
+        return new AuthorizationHeader(merchantId, keyId, request.timestamp(), request.nonce(),
+                rsaSha256(privateKey, request.bytes()));
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    static byte[] rsaSha256(PrivateKey key, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance(ALGORITHM);
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not sign with the merchant's private key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never the key
+        return "RequestSigner[merchant " + merchantId + ", key " + keyId + "]";
+    }
+}
