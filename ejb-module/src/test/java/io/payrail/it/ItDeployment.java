@@ -21,7 +21,8 @@ final class ItDeployment {
                 .resolve("org.assertj:assertj-core").withTransitivity().asFile();
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, Filters.exclude(ChannelRequestListener.class), "io.payrail.common",
-                        "io.payrail.merchant", "io.payrail.order", "io.payrail.outbox", "io.payrail.channel",
+                        "io.payrail.merchant", "io.payrail.order", "io.payrail.outbox", "io.payrail.channel", "io.payrail.refund",
+                        "io.payrail.idempotency",
                         "io.payrail.ledger", "io.payrail.audit", "io.payrail.platform", "io.payrail.it")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/db/migration"), "db/migration")

@@ -2,6 +2,7 @@ package io.payrail.systest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payrail.sdk.PayrailResponse;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -10,21 +11,21 @@ import org.junit.jupiter.api.Test;
 class PaymentLifecycleIT {
 
     private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
+    private final TestMerchant merchant = Merchants.demo();
 
     @Test
     void anApprovedPaymentSucceedsAndTheBankChargedItOnce() {
-        String number = Payments.newOrderNo("approved");
-
-        Gateway.Answer created = Payments.create(number, 1999);
+        PayrailResponse created = merchant.post("/api/v1/payments", Payments.body(Payments.newOrderNo("approved"), 1999));
 
         assertThat(created.status()).isEqualTo(201);
-        JsonObject order = created.json();
+        assertThat(created.isSignatureVerified()).as("the platform signed its answer").isTrue();
+        JsonObject order = TestMerchant.json(created);
         String id = order.getString("id");
-        assertThat(created.raw().headers().firstValue("Location")).hasValue(Gateway.baseUrl() + "/api/v1/payments/" + id);
+        assertThat(created.header("Location")).hasValue(Gateway.baseUrl() + "/api/v1/payments/" + id);
         assertThat(order.getString("state")).isIn("CREATED", "PROCESSING", "SUCCEEDED");
         assertThat(order.getJsonNumber("amount").longValueExact()).isEqualTo(1999);
 
-        JsonObject done = Payments.awaitFinal(id, FIVE_SECONDS);
+        JsonObject done = Payments.awaitFinal(merchant, id, FIVE_SECONDS);
 
         assertThat(done.getString("state")).isEqualTo("SUCCEEDED");
         assertThat(done.containsKey("finishedAt")).isTrue();
@@ -37,10 +38,9 @@ class PaymentLifecycleIT {
 
     @Test
     void aDeclinedPaymentFailsWithTheBanksReason() {
-        String number = Payments.newOrderNo("declined");
-        String id = Payments.create(number, 1013).json().getString("id");
+        String id = merchant.pay(Payments.newOrderNo("declined"), 1013);
 
-        JsonObject done = Payments.awaitFinal(id, FIVE_SECONDS);
+        JsonObject done = Payments.awaitFinal(merchant, id, FIVE_SECONDS);
 
         assertThat(done.getString("state")).isEqualTo("FAILED");
         assertThat(done.getString("failureCode")).isEqualTo("INSUFFICIENT_FUNDS");
@@ -51,40 +51,40 @@ class PaymentLifecycleIT {
     @Test
     void aPaymentIsFoundByItsMerchantOrderNumber() {
         String number = Payments.newOrderNo("lookup");
-        String id = Payments.create(number, 500).json().getString("id");
+        String id = merchant.pay(number, 500);
 
-        Gateway.Answer found = Gateway.get("/api/v1/payments?merchantId=" + Payments.MERCHANT + "&merchantOrderNo=" + number);
+        PayrailResponse found = merchant.get("/api/v1/payments/merchant-order-no/" + number);
 
         assertThat(found.status()).isEqualTo(200);
-        assertThat(found.json().getString("id")).isEqualTo(id);
-        Payments.awaitFinal(id, FIVE_SECONDS);
+        assertThat(TestMerchant.json(found).getString("id")).isEqualTo(id);
+        Payments.awaitFinal(merchant, id, FIVE_SECONDS);
     }
 
     @Test
     void anIdenticalRetryReturnsTheSameOrderAndAReuseIsAConflict() {
         String number = Payments.newOrderNo("retry");
-        Gateway.Answer first = Payments.create(number, 2500);
-        Gateway.Answer retry = Payments.create(number, 2500);
-        Gateway.Answer reuse = Payments.create(number, 2600);
+        PayrailResponse first = merchant.post("/api/v1/payments", Payments.body(number, 2500));
+        PayrailResponse retry = merchant.post("/api/v1/payments", Payments.body(number, 2500));
+        PayrailResponse reuse = merchant.post("/api/v1/payments", Payments.body(number, 2600));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(200);
-        assertThat(retry.json().getString("id")).isEqualTo(first.json().getString("id"));
+        String id = TestMerchant.json(first).getString("id");
+        assertThat(TestMerchant.json(retry).getString("id")).isEqualTo(id);
         assertThat(reuse.status()).isEqualTo(409);
-        assertThat(reuse.isProblem()).isTrue();
-        assertThat(reuse.json().getString("code")).isEqualTo("MERCHANT_ORDER_NO_CONFLICT");
+        assertThat(reuse.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(TestMerchant.json(reuse).getString("code")).isEqualTo("MERCHANT_ORDER_NO_CONFLICT");
         assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_order_no = ?", number)).isEqualTo(1);
-        Payments.awaitFinal(first.json().getString("id"), FIVE_SECONDS);
-        assertThat(Simulator.charges(first.json().getString("id")).getInt("charges")).isEqualTo(1);
+        Payments.awaitFinal(merchant, id, FIVE_SECONDS);
+        assertThat(Simulator.charges(id).getInt("charges")).isEqualTo(1);
     }
 
     @Test
     void anUnknownPaymentIsA404Problem() {
-        Gateway.Answer answer = Gateway.get("/api/v1/payments/pay_DOESNOTEXIST");
+        PayrailResponse answer = merchant.get("/api/v1/payments/pay_DOESNOTEXIST");
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(answer.isProblem()).isTrue();
-        JsonObject problem = answer.json();
+        JsonObject problem = TestMerchant.json(answer);
         assertThat(problem.getString("code")).isEqualTo("PAYMENT_NOT_FOUND");
         assertThat(problem.getInt("status")).isEqualTo(404);
         assertThat(problem.getString("type")).isEqualTo("urn:payrail:error:PAYMENT_NOT_FOUND");

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
-/** The merchant's side of the payments API, with the demo merchant the run scripts create. */
+/** Payment bodies and waiting for outcomes; the demo merchant is the one the run scripts create. */
 final class Payments {
 
     static final String MERCHANT = "M100001";
@@ -20,26 +20,18 @@ final class Payments {
     }
 
     static String body(String merchantOrderNo, long amount) {
-        return Json.createObjectBuilder().add("merchantId", MERCHANT).add("merchantOrderNo", merchantOrderNo)
-                .add("amount", amount).add("currency", "USD").add("subject", "System test order")
-                .add("paymentMethod", "BANK_CARD").build().toString();
-    }
-
-    static Gateway.Answer create(String merchantOrderNo, long amount) {
-        return Gateway.post("/api/v1/payments", body(merchantOrderNo, amount));
-    }
-
-    static JsonObject get(String id) {
-        Gateway.Answer answer = Gateway.get("/api/v1/payments/" + id);
-        if (answer.status() != 200) {
-            throw new AssertionError("GET payment " + id + " answered " + answer.status() + ": " + answer.body());
-        }
-        return answer.json();
+        return Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
+                .add("currency", "USD").add("subject", "System test order").add("paymentMethod", "BANK_CARD")
+                .build().toString();
     }
 
     /** Polls the payment until its state is final (at most {@code limit}). */
-    static JsonObject awaitFinal(String id, Duration limit) {
-        return Await.until("payment " + id + " to reach a final state", limit, () -> get(id),
-                p -> FINAL.contains(p.getString("state")));
+    static JsonObject awaitFinal(TestMerchant merchant, String id, Duration limit) {
+        return awaitState(merchant, id, limit, FINAL);
+    }
+
+    static JsonObject awaitState(TestMerchant merchant, String id, Duration limit, Set<String> states) {
+        return Await.until("payment " + id + " to reach " + states, limit, () -> merchant.payment(id),
+                p -> states.contains(p.getString("state")));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The operational endpoints: health with its database and broker checks, and the OpenAPI document. */
+/** The operational and public endpoints: health, the OpenAPI contract, the platform certificates. */
 class PlatformIT {
 
     @Test
@@ -23,11 +23,26 @@ class PlatformIT {
     }
 
     @Test
-    void openApiDescribesThePaymentsApi() {
+    void openApiDescribesTheMerchantApi() {
         Gateway.Answer answer = Gateway.get("/openapi");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("/api/v1/payments:").contains("/api/v1/payments/{id}:")
+                .contains("/api/v1/payments/{id}/refunds:").contains("/api/v1/platform/certificates:")
                 .contains("CreatePaymentRequest").contains("application/problem+json");
+    }
+
+    @Test
+    void platformCertificatesArePublicAndNameTheSigningKey() {
+        Gateway.Answer answer = Gateway.get("/api/v1/platform/certificates");
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonObject body = answer.json();
+        String signing = body.getString("signingKeyId");
+        assertThat(body.getJsonArray("certificates").getValuesAs(JsonObject.class))
+                .anySatisfy(c -> {
+                    assertThat(c.getString("keyId")).isEqualTo(signing);
+                    assertThat(c.getString("pem")).startsWith("-----BEGIN CERTIFICATE-----");
+                });
     }
 }

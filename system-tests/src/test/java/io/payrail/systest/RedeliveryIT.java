@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class RedeliveryIT {
 
+    private final TestMerchant merchant = Merchants.demo();
+
     @BeforeEach
     void quiet() {
         // failure injection applies to the bank's next requests: let earlier payments finish first
@@ -28,9 +30,9 @@ class RedeliveryIT {
     @Test
     void aBankErrorIsRetriedByRedeliveryAndChargesOnce() {
         Simulator.configure("{\"failNextRequests\":1,\"failStatus\":503}");
-        String id = Payments.create(Payments.newOrderNo("redelivery"), 3100).json().getString("id");
+        String id = merchant.pay(Payments.newOrderNo("redelivery"), 3100);
 
-        JsonObject done = Payments.awaitFinal(id, Duration.ofSeconds(30));
+        JsonObject done = Payments.awaitFinal(merchant, id, Duration.ofSeconds(30));
 
         assertThat(done.getString("state")).isEqualTo("SUCCEEDED");
         JsonObject bank = Simulator.charges(id);
@@ -45,9 +47,9 @@ class RedeliveryIT {
     void aTimeoutIsNotADeclineAndTheRetryDoesNotChargeTwice() {
         // the bank charges at once but answers after 5 s; the platform gives up after 3 s
         Simulator.configure("{\"timeoutNextRequests\":1,\"timeoutMs\":5000}");
-        String id = Payments.create(Payments.newOrderNo("timeout"), 3200).json().getString("id");
+        String id = merchant.pay(Payments.newOrderNo("timeout"), 3200);
 
-        JsonObject done = Payments.awaitFinal(id, Duration.ofSeconds(30));
+        JsonObject done = Payments.awaitFinal(merchant, id, Duration.ofSeconds(30));
 
         assertThat(done.getString("state")).isEqualTo("SUCCEEDED");
         JsonObject bank = Simulator.charges(id);

@@ -64,8 +64,10 @@ public class RequestAuthenticator {
         byte[] canonical = CanonicalRequest.bytes(method, requestTarget, header.timestamp(), header.nonce(), body);
         if (!verifies(key, canonical, header.signature())) {
             throw new AuthenticationException(ErrorCode.AUTH_SIGNATURE_INVALID, "the signature does not match this"
-                    + " request; sign METHOD\\nREQUEST_TARGET\\ntimestamp\\nnonce\\nBODY\\n with the private key of "
-                    + header.keyId() + " (docs/authentication.md shows a worked example)");
+                    + " request; sign " + ("SOAP".equals(method)
+                    ? "SOAP\\n<operation>\\ntimestamp\\nnonce\\n<payload>\\n (docs/soap.md)"
+                    : "METHOD\\nREQUEST_TARGET\\ntimestamp\\nnonce\\nBODY\\n (docs/authentication.md has a worked example)")
+                    + " with the private key of " + header.keyId());
         }
         if (!merchant.isActive()) {
             throw new AuthenticationException(ErrorCode.MERCHANT_SUSPENDED, "merchant " + merchant.id()

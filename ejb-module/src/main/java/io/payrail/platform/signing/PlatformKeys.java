@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,13 +32,14 @@ public class PlatformKeys {
 
     private static final Logger LOG = Logger.getLogger(PlatformKeys.class.getName());
 
+    // optional at deployment (a server that signs nothing needs no keystore); required on first use
     @Inject
     @ConfigProperty(name = "payrail.signing.keystore")
-    String keystorePath;
+    Optional<String> keystorePath;
 
     @Inject
     @ConfigProperty(name = "payrail.signing.keystore-password")
-    String keystorePassword;
+    Optional<String> keystorePassword;
 
     @Inject
     @ConfigProperty(name = "payrail.signing.key-id", defaultValue = "PLATFORM-1")
@@ -61,8 +63,11 @@ public class PlatformKeys {
 
     @PostConstruct
     void load() {
-        char[] password = keystorePassword.toCharArray();
-        try (InputStream in = Files.newInputStream(Path.of(keystorePath))) {
+        String path = keystorePath.orElseThrow(() -> new IllegalStateException("payrail.signing.keystore is not set:"
+                + " point it at the PKCS#12 keystore holding the platform signing key (the run scripts do)"));
+        char[] password = keystorePassword.orElseThrow(() -> new IllegalStateException(
+                "payrail.signing.keystore-password is not set (a Payara password alias)")).toCharArray();
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             List<PublishedCertificate> published = new ArrayList<>();
@@ -75,14 +80,14 @@ public class PlatformKeys {
                 }
             }
             if (signingKey == null) {
-                throw new IllegalStateException("keystore " + keystorePath + " has no key entry '" + signingKeyId
+                throw new IllegalStateException("keystore " + path + " has no key entry '" + signingKeyId
                         + "' (payrail.signing.key-id); its entries: " + published.stream().map(PublishedCertificate::keyId).toList());
             }
             certificates = List.copyOf(published);
             LOG.info(() -> "platform signing key " + signingKeyId + " loaded; " + certificates.size()
                     + " certificate(s) published");
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the platform signing keystore " + keystorePath
+            throw new IllegalStateException("cannot load the platform signing keystore " + path
                     + " (payrail.signing.keystore / payrail.signing.keystore-password): " + e.getMessage(), e);
         }
     }

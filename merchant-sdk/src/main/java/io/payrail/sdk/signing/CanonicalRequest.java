@@ -21,7 +21,8 @@ public final class CanonicalRequest {
 
     private static final Pattern METHOD = Pattern.compile("[A-Z]{1,20}");
     // RFC 3986 path and query characters (unreserved, sub-delims, ':', '@', '/', '?', %XX): sent as they are
-    private static final Pattern TARGET = Pattern.compile("/(?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})*");
+    /** The characters RFC 3986 lets stand as they are in a path and query. */
+    private static final String PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~!$&'()*+,;=:@/?-";
 
     private final String method;
     private final String requestTarget;
@@ -62,11 +63,31 @@ public final class CanonicalRequest {
 
     /** @throws IllegalArgumentException unless the target is a path (and query) that is sent as it is */
     public static void requireRequestTarget(String requestTarget) {
-        if (requestTarget == null || !TARGET.matcher(requestTarget).matches()) {
+        if (!isSentAsIs(requestTarget)) {
             throw new IllegalArgumentException("the request target must start with '/' and hold only characters"
                     + " that are sent as they are (percent-encode anything else, e.g. a space as %20, and leave"
                     + " out any '#fragment'): " + requestTarget);
         }
+    }
+
+    // a loop, not a regular expression: an alternation repeated over a long target overflows the stack
+    private static boolean isSentAsIs(String target) {
+        if (target == null || !target.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+                        || Character.digit(target.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (PLAIN.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -6,10 +6,12 @@ import io.payrail.idempotency.IdempotencyDecision;
 import io.payrail.idempotency.IdempotencyStore;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +39,9 @@ public class IdempotencyFilter implements ContainerRequestFilter {
     @Inject
     private MerchantContext merchant;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     /** The key a request holds until its answer is recorded. */
     record Pending(String merchantId, String key) {
     }
@@ -52,7 +57,7 @@ public class IdempotencyFilter implements ContainerRequestFilter {
                     "Idempotency-Key is 1 to 255 printable ASCII characters without spaces");
         }
         String merchantId = merchant.merchantId();
-        IdempotencyDecision decision = store.begin(merchantId, key, fingerprint(request));
+        IdempotencyDecision decision = store.begin(merchantId, key, fingerprint(request, RequestBodies.target(servletRequest)));
         if (decision instanceof IdempotencyDecision.Proceed) {
             request.setProperty(PENDING, new Pending(merchantId, key));
         } else if (decision instanceof IdempotencyDecision.Replay r) {
@@ -68,10 +73,10 @@ public class IdempotencyFilter implements ContainerRequestFilter {
     }
 
     /** The request, as far as idempotency cares: method, target and body. */
-    private static String fingerprint(ContainerRequestContext request) {
+    private static String fingerprint(ContainerRequestContext request, String target) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.getMethod() + "\n" + RequestBodies.target(request) + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update((request.getMethod() + "\n" + target + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update(RequestBodies.of(request));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

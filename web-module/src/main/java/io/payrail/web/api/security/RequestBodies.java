@@ -2,6 +2,7 @@ package io.payrail.web.api.security;
 
 import io.payrail.common.ErrorCode;
 import io.payrail.common.PayrailException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,9 +36,12 @@ final class RequestBodies {
         return body;
     }
 
-    /** The request target as sent: raw path plus raw query. */
-    static String target(ContainerRequestContext request) {
-        java.net.URI uri = request.getUriInfo().getRequestUri();
-        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    /**
+     * The request target exactly as sent on the request line: the servlet's raw URI and query
+     * string, never JAX-RS's rebuilt URI (which may re-encode characters such as ':').
+     */
+    static String target(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 }

@@ -1,0 +1,108 @@
+package io.payrail.systest;
+
+import io.payrail.sdk.PayrailClient;
+import io.payrail.sdk.pem.Pem;
+import io.payrail.sdk.tls.TrustedCertificates;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.util.Base64;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Merchants for the tests: the demo merchant (the published key pair) and fresh ones registered
+ * through the operator API, each with its own RSA key pair, as an operator would onboard them.
+ */
+final class Merchants {
+
+    private Merchants() {
+    }
+
+    static TestMerchant demo() {
+        try {
+            RSAPrivateKey key = Pem.readPrivateKey(Path.of(System.getProperty("payrail.systest.demoKey")));
+            return new TestMerchant(Payments.MERCHANT, "K1", key, client(Payments.MERCHANT, "K1", key));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo merchant's key", e);
+        }
+    }
+
+    /** A new active merchant with a new key pair, taking USD and EUR up to the given limits. */
+    static TestMerchant fresh(String prefix, int rateLimitPerMinute) {
+        String id = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
+        JsonArrayBuilder currencies = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("currency", "USD").add("maxAmount", 10_000_000L))
+                .add(Json.createObjectBuilder().add("currency", "EUR").add("maxAmount", 10_000_000L));
+        operator("POST", "/merchants", Json.createObjectBuilder().add("id", id).add("name", "System test " + prefix)
+                .add("rateLimitPerMinute", rateLimitPerMinute).add("currencies", currencies).build().toString(), 201);
+        KeyPair keys = newKeyPair();
+        registerKey(id, "K1", keys);
+        RSAPrivateKey key = (RSAPrivateKey) keys.getPrivate();
+        return new TestMerchant(id, "K1", key, client(id, "K1", key));
+    }
+
+    static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void registerKey(String merchantId, String keyId, KeyPair keys) {
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        operator("POST", "/merchants/" + merchantId + "/keys",
+                Json.createObjectBuilder().add("keyId", keyId).add("publicKeyPem", pem).build().toString(), 200);
+    }
+
+    static TestMerchant withKey(TestMerchant merchant, String keyId, RSAPrivateKey key) {
+        return new TestMerchant(merchant.id(), keyId, key, client(merchant.id(), keyId, key));
+    }
+
+    /** Calls the operator API and insists on {@code expectedStatus}. */
+    static Gateway.Answer operator(String method, String path, String body, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/api/operator" + path))
+                .header("Authorization", "Bearer " + operatorToken());
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        Gateway.Answer answer = Gateway.send(request);
+        if (answer.status() != expectedStatus) {
+            throw new AssertionError("operator " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
+    static String operatorToken() {
+        try {
+            return Files.readString(Path.of(System.getProperty("payrail.systest.operatorTokenFile"))).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the operator token; ./payrail test writes it", e);
+        }
+    }
+
+    static SSLContext tls() {
+        try {
+            return TrustedCertificates.sslContextTrusting(Path.of(System.getProperty("payrail.systest.tlsCert")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the gateway's TLS certificate", e);
+        }
+    }
+
+    private static PayrailClient client(String merchantId, String keyId, RSAPrivateKey key) {
+        return PayrailClient.builder().baseUri(Gateway.baseUrl()).merchantId(merchantId).keyId(keyId).privateKey(key)
+                .sslContext(tls()).fetchPlatformCertificates().build();
+    }
+}

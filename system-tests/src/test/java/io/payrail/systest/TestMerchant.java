@@ -1,0 +1,65 @@
+package io.payrail.systest;
+
+import io.payrail.sdk.PayrailClient;
+import io.payrail.sdk.PayrailResponse;
+import io.payrail.sdk.signing.RequestSigner;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.interfaces.RSAPrivateKey;
+
+/** A merchant the tests act as: its id, its signing key and an SDK client that verifies every response. */
+record TestMerchant(String id, String keyId, RSAPrivateKey privateKey, PayrailClient client) {
+
+    RequestSigner signer() {
+        return new RequestSigner(id, keyId, privateKey);
+    }
+
+    PayrailResponse get(String path) {
+        try {
+            return client.get(path);
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    PayrailResponse post(String path, String body) {
+        return post(path, body, null);
+    }
+
+    PayrailResponse post(String path, String body, String idempotencyKey) {
+        try {
+            return idempotencyKey == null ? client.post(path, body) : client.post(path, body, idempotencyKey);
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a payment and returns its id (the request must succeed). */
+    String pay(String merchantOrderNo, long amount) {
+        PayrailResponse created = post("/api/v1/payments", Payments.body(merchantOrderNo, amount));
+        if (created.status() != 201) {
+            throw new AssertionError("create payment answered " + created.status() + ": " + created.body());
+        }
+        return json(created).getString("id");
+    }
+
+    JsonObject payment(String id) {
+        PayrailResponse answer = get("/api/v1/payments/" + id);
+        if (answer.status() != 200) {
+            throw new AssertionError("GET payment " + id + " answered " + answer.status() + ": " + answer.body());
+        }
+        return json(answer);
+    }
+
+    static JsonObject json(PayrailResponse response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}
