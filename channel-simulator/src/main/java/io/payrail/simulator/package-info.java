@@ -1,10 +1,13 @@
 /**
  * The channel simulator: a separate web application that plays the banks and wallets Payrail
  * talks to, so that the platform can be driven end to end (and broken on purpose) without a real
- * channel. It knows nothing of the platform; its only contract is {@code PROTOCOL.md}.
+ * channel. It knows nothing of the platform; its only contract is {@code PROTOCOL.md} and the
+ * channel guides in {@code docs/}.
  *
- * <p>Layout: {@code bank} holds what a simulated bank decides and remembers (plain Java),
- * {@code fault} the failures an operator asks it to inject, {@code journal} how its book
- * survives a restart, and {@code web} the thin HTTP edge and container wiring.
+ * <p>Layout: {@code bank}, {@code fault} and {@code journal} are SIMBANK, the phase-1 bank (what it
+ * decides, the failures it injects, how its book survives a restart; {@code journal} also holds the
+ * JSON-lines file every channel writes). {@code channel} is the core shared by CARDGW, QUICKPAY and
+ * WALLET, which live in its sub-packages; {@code crypto} holds keys and signatures, {@code page} the
+ * payer's pages, and {@code web} the thin HTTP edge and container wiring.
  */
 package io.payrail.simulator;

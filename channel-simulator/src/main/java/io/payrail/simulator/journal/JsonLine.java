@@ -8,12 +8,12 @@ import java.util.Map;
  * Enough for journal lines, strict enough that a torn line is never mistaken for a whole one
  * (a cut inside the object always leaves it unclosed).
  */
-final class JsonLine {
+public final class JsonLine {
 
     private JsonLine() {
     }
 
-    static String format(Map<String, ?> fields) {
+    public static String format(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder(160).append('{');
         boolean first = true;
         for (Map.Entry<String, ?> field : fields.entrySet()) {
@@ -38,7 +38,7 @@ final class JsonLine {
     }
 
     /** Parses one object; throws {@link IllegalArgumentException} on anything else. */
-    static Map<String, Object> parse(String text) {
+    public static Map<String, Object> parse(String text) {
         return new Parser(text).document();
     }
 

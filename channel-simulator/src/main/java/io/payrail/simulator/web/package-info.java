@@ -1,7 +1,8 @@
 /**
- * The HTTP edge and the container wiring. Resources are thin: read the JSON, call the
- * {@link io.payrail.simulator.bank.Bank}, write the JSON back. {@link
- * io.payrail.simulator.web.SimulatorRuntime} builds the banks from configuration (MicroProfile
- * Config: system properties or environment) when the application starts.
+ * The HTTP edge and the container wiring. Resources are thin: check the signature, read the JSON,
+ * call the bank or channel, write the (signed) answer back after its delay.
+ * {@link io.payrail.simulator.web.SimulatorRuntime} builds SIMBANK and
+ * {@link io.payrail.simulator.web.ChannelRuntime} builds CARDGW, QUICKPAY and WALLET from
+ * configuration (MicroProfile Config: system properties or environment) when the application starts.
  */
 package io.payrail.simulator.web;

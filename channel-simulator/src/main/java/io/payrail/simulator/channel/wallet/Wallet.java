@@ -1,0 +1,176 @@
+package io.payrail.simulator.channel.wallet;
+
+import io.payrail.simulator.channel.Answer;
+import io.payrail.simulator.channel.CallbackEvent;
+import io.payrail.simulator.channel.CallbackMessage;
+import io.payrail.simulator.channel.Channel;
+import io.payrail.simulator.channel.ChannelError;
+import io.payrail.simulator.channel.ChannelException;
+import io.payrail.simulator.channel.ChannelLedger;
+import io.payrail.simulator.channel.ChannelOrder;
+import io.payrail.simulator.channel.Decision;
+import io.payrail.simulator.channel.EventKind;
+import io.payrail.simulator.channel.Operation;
+import io.payrail.simulator.channel.OrderSnapshot;
+import io.payrail.simulator.channel.OrderStatus;
+import io.payrail.simulator.channel.PayAttempt;
+import io.payrail.simulator.channel.Refund;
+import io.payrail.simulator.channel.Verification;
+import io.payrail.simulator.channel.Wire;
+import io.payrail.simulator.channel.WireReply;
+import io.payrail.simulator.journal.JsonLine;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * WALLET, a third-party wallet: creating an order answers PENDING with a {@code payUrl} (the wallet's
+ * page, where the payer approves or declines) and a {@code qrCode} (the same page, for a phone to
+ * scan); the result comes by callback. JSON over HTTP, signed with a detached JWS in the
+ * {@code Wallet-Signature} header ({@link DetachedJws}); callbacks are acknowledged by HTTP 200 with
+ * the JSON body {@code {"code":"SUCCESS"}}.
+ */
+public final class Wallet extends Channel {
+
+    public static final String PAGE_PATH = "pages/wallet/";
+    public static final String QR_PREFIX = "simwallet://pay/";
+
+    public Wallet(Context context) {
+        super(context);
+    }
+
+    /** Creates an order for the payer to approve in the wallet. */
+    public Answer<ChannelLedger.PayOutcome> createOrder(PayAttempt attempt) {
+        return call(Operation.PAY, attempt.merchantRef(), () -> pay(attempt, Decision::awaitPayer));
+    }
+
+    // ---------------------------------------------------------------- signatures
+
+    /**
+     * Checks the platform's detached JWS on a request: signature, {@code iat} within the clock
+     * skew, {@code htm} and {@code htu} naming this request.
+     */
+    public Verification verify(String method, String pathAndQuery, String jws, byte[] body) {
+        Optional<PublicKey> key = platformKey.key();
+        if (key.isEmpty()) {
+            return Verification.NOT_CHECKED;
+        }
+        if (jws == null || jws.isBlank()) {
+            throw new ChannelException(ChannelError.SIGNATURE_INVALID, DetachedJws.HEADER + " header is required");
+        }
+        Map<String, Object> header = DetachedJws.verify(key.get(), jws, body).orElseThrow(
+                () -> new ChannelException(ChannelError.SIGNATURE_INVALID, "signature does not verify"));
+        if (!(header.get("iat") instanceof Long iat) || !fresh(Instant.ofEpochSecond(iat))) {
+            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "iat missing or outside the allowed clock skew");
+        }
+        if (!method.equals(header.get("htm")) || !pathAndQuery.equals(header.get("htu"))) {
+            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "htm/htu do not name this request");
+        }
+        return Verification.VERIFIED;
+    }
+
+    public WireReply signed(int status, String contentType, byte[] body, long delayMs) {
+        String jws = DetachedJws.sign(keys.privateKey(),
+                DetachedJws.responseHeader(keys.keyId(), clock.instant().getEpochSecond()), body);
+        return new WireReply(status, contentType, Map.of(DetachedJws.HEADER, jws), body, delayMs);
+    }
+
+    public WireReply error(ChannelException e, long delayMs) {
+        if (e.injected()) {
+            return Wire.injectedReply(e, "error", delayMs);
+        }
+        return signed(e.httpStatus(), Wire.JSON, Wire.json(Wire.errorFields("error", e)), delayMs);
+    }
+
+    // ---------------------------------------------------------------- wire bodies
+
+    /** An order as WALLET answers it; {@code baseUrl} (ending in {@code /}) makes the pay URL. */
+    public static Map<String, Object> orderFields(OrderSnapshot snapshot, String baseUrl, Boolean duplicate) {
+        ChannelOrder o = snapshot.order();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("orderId", o.transactionId());
+        f.put("merchantRef", o.merchantRef());
+        f.put("status", o.status().name());
+        if (o.money() != null) {
+            f.put("amount", o.money().amount());
+            f.put("currency", o.money().currency());
+        }
+        f.put("subject", o.isFence() ? null : o.subject());
+        if (o.status() == OrderStatus.PENDING) {
+            f.put("payUrl", baseUrl + PAGE_PATH + o.payerToken());
+            f.put("qrCode", QR_PREFIX + o.payerToken());
+        }
+        if (o.declineReason() != null) {
+            f.put("declineCode", o.declineReason().name());
+            f.put("declineMessage", o.declineReason().message());
+        }
+        f.put("createdAt", o.createdAt());
+        f.put("paidAt", o.paidAt());
+        f.put("closedAt", o.closedAt());
+        if (o.status() == OrderStatus.PAID) {
+            f.put("refundedAmount", snapshot.refundedAmount());
+        }
+        f.put("duplicate", duplicate);
+        return f;
+    }
+
+    public static Map<String, Object> refundFields(Refund r, Boolean duplicate) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("refundId", r.refundId());
+        f.put("refundRef", r.refundRef());
+        f.put("orderId", r.transactionId());
+        f.put("merchantRef", r.merchantRef());
+        f.put("status", r.status().name());
+        f.put("amount", r.money().amount());
+        f.put("currency", r.money().currency());
+        f.put("createdAt", r.createdAt());
+        f.put("completedAt", r.completedAt());
+        f.put("duplicate", duplicate);
+        return f;
+    }
+
+    // ---------------------------------------------------------------- callbacks
+
+    @Override
+    public CallbackMessage encodeCallback(CallbackEvent e) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("notificationId", e.eventId());
+        f.put("type", e.kind() == EventKind.PAYMENT ? "ORDER" : "REFUND");
+        f.put("seq", e.seq());
+        f.put("occurredAt", e.occurredAt());
+        f.put("orderId", e.transactionId());
+        f.put("merchantRef", e.merchantRef());
+        f.put("status", e.status());
+        if (e.money() != null) {
+            f.put("amount", e.money().amount());
+            f.put("currency", e.money().currency());
+        }
+        if (e.declineReason() != null) {
+            f.put("declineCode", e.declineReason().name());
+        }
+        if (e.kind() == EventKind.REFUND) {
+            f.put("refundRef", e.refundRef());
+            f.put("refundId", e.refundId());
+            f.put("refundAmount", e.refundMoney().amount());
+        }
+        byte[] body = Wire.json(f);
+        String jws = DetachedJws.sign(keys.privateKey(),
+                DetachedJws.responseHeader(keys.keyId(), clock.instant().getEpochSecond()), body);
+        return new CallbackMessage(Wire.JSON, Map.of(DetachedJws.HEADER, jws), body);
+    }
+
+    /** WALLET's rule: HTTP 200 with a JSON object whose {@code code} is {@code SUCCESS}. */
+    @Override
+    public boolean isAcknowledgement(int status, String body) {
+        if (status != 200 || body == null || body.isBlank()) {
+            return false;
+        }
+        try {
+            return "SUCCESS".equals(JsonLine.parse(body.strip()).get("code"));
+        } catch (IllegalArgumentException notFlatJson) {
+            return false;
+        }
+    }
+}

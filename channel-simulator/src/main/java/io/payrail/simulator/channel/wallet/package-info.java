@@ -1,0 +1,5 @@
+/**
+ * WALLET (docs/wallet.md): orders the payer approves in the wallet (pay URL or QR code), results by
+ * callback; JSON signed with a detached JWS in a header.
+ */
+package io.payrail.simulator.channel.wallet;
