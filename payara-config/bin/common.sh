@@ -22,10 +22,13 @@ ARTEMIS_VERSION="${ARTEMIS_VERSION:-2.40.0}"
 MYSQL_CONNECTOR_VERSION="${MYSQL_CONNECTOR_VERSION:-9.5.0}"
 PROJECT_VERSION="0.1.0-SNAPSHOT"
 
-# test: the bank's read timeout is short, so the system tests can make the simulator outlast it
+# test: the bank's read timeout is short, so the system tests can make the simulator outlast it,
+# and the notification retry schedule is seconds instead of WeChat Pay's hours
 case "$PAYRAIL_PROFILE" in
-  dev)  PORT_OFFSET=0;     BROKER_PORT_DEFAULT=61616; SIM_PORT_DEFAULT=8290;  DB_NAME_DEFAULT=payrail;      CHANNEL_READ_TIMEOUT_MS=10000 ;;
-  test) PORT_OFFSET=10000; BROKER_PORT_DEFAULT=61626; SIM_PORT_DEFAULT=18290; DB_NAME_DEFAULT=payrail_test; CHANNEL_READ_TIMEOUT_MS=3000 ;;
+  dev)  PORT_OFFSET=0;     BROKER_PORT_DEFAULT=61616; SIM_PORT_DEFAULT=8290;  DB_NAME_DEFAULT=payrail;      CHANNEL_READ_TIMEOUT_MS=10000
+        NOTIFY_SCHEDULE="15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h" ;;
+  test) PORT_OFFSET=10000; BROKER_PORT_DEFAULT=61626; SIM_PORT_DEFAULT=18290; DB_NAME_DEFAULT=payrail_test; CHANNEL_READ_TIMEOUT_MS=3000
+        NOTIFY_SCHEDULE="1s,1s,2s,2s,3s" ;;
   *) echo "unknown PAYRAIL_PROFILE '$PAYRAIL_PROFILE' (dev or test)" >&2; exit 2 ;;
 esac
 

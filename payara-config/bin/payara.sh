@@ -98,6 +98,7 @@ create-system-properties payrail.profile=$PAYRAIL_PROFILE
 set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
+create-system-properties payrail.notify.schedule=$NOTIFY_SCHEDULE
 create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
 create-system-properties payrail.operator.token=\${ALIAS$q=payrail-operator-token}

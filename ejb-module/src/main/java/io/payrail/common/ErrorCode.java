@@ -33,6 +33,7 @@ public enum ErrorCode {
     // --- resources (404) ---
     PAYMENT_NOT_FOUND(Kind.NOT_FOUND, "No payment with this id exists for you."),
     REFUND_NOT_FOUND(Kind.NOT_FOUND, "No refund with this id exists for you."),
+    NOTIFICATION_NOT_FOUND(Kind.NOT_FOUND, "No notification with this event id exists for you."),
     MERCHANT_NOT_FOUND(Kind.NOT_FOUND, "No merchant has this id."),
     RESOURCE_NOT_FOUND(Kind.NOT_FOUND, "No such resource."),
 

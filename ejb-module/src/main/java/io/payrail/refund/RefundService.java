@@ -11,6 +11,7 @@ import io.payrail.common.Persistence;
 import io.payrail.ledger.AccountType;
 import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
+import io.payrail.notify.Notifications;
 import io.payrail.order.application.PaymentOrderService;
 import io.payrail.order.application.RefundableOrder;
 import io.payrail.outbox.Outbox;
@@ -51,6 +52,9 @@ public class RefundService {
 
     @Inject
     private Ledger ledger;
+
+    @Inject
+    private Notifications notifications;
 
     @Inject
     private Clock clock;
@@ -149,7 +153,7 @@ public class RefundService {
                 .build());
         em.flush();
         orders.applyRefunds(refund.paymentOrderId(), succeeded(refund.paymentOrderId()), source);
-        return RefundView.of(refund);
+        return notify(refund, "refund.succeeded");
     }
 
     /** The channel refused the refund: FAILED, and its amount is refundable again. Idempotent. */
@@ -163,7 +167,13 @@ public class RefundService {
         audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
                 "refused: " + code, now));
         em.flush();
-        return RefundView.of(refund);
+        return notify(refund, "refund.failed");
+    }
+
+    private RefundView notify(Refund refund, String eventType) {
+        RefundView view = RefundView.of(refund);
+        notifications.enqueue(refund.merchantId(), AGGREGATE, refund.id(), eventType, view.toJson());
+        return view;
     }
 
     private Refund require(String refundId) {

@@ -38,12 +38,21 @@ final class Merchants {
 
     /** A new active merchant with a new key pair, taking USD and EUR up to the given limits. */
     static TestMerchant fresh(String prefix, int rateLimitPerMinute) {
+        return fresh(prefix, rateLimitPerMinute, null);
+    }
+
+    /** ... with notifications sent to {@code notifyUrl}. */
+    static TestMerchant fresh(String prefix, int rateLimitPerMinute, String notifyUrl) {
         String id = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
         JsonArrayBuilder currencies = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("currency", "USD").add("maxAmount", 10_000_000L))
                 .add(Json.createObjectBuilder().add("currency", "EUR").add("maxAmount", 10_000_000L));
-        operator("POST", "/merchants", Json.createObjectBuilder().add("id", id).add("name", "System test " + prefix)
-                .add("rateLimitPerMinute", rateLimitPerMinute).add("currencies", currencies).build().toString(), 201);
+        jakarta.json.JsonObjectBuilder merchant = Json.createObjectBuilder().add("id", id).add("name", "System test " + prefix)
+                .add("rateLimitPerMinute", rateLimitPerMinute).add("currencies", currencies);
+        if (notifyUrl != null) {
+            merchant.add("notifyUrl", notifyUrl);
+        }
+        operator("POST", "/merchants", merchant.build().toString(), 201);
         KeyPair keys = newKeyPair();
         registerKey(id, "K1", keys);
         RSAPrivateKey key = (RSAPrivateKey) keys.getPrivate();

@@ -11,6 +11,7 @@ import io.payrail.ledger.AccountType;
 import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
 import io.payrail.merchant.MerchantDirectory;
+import io.payrail.notify.Notifications;
 import io.payrail.order.domain.PaymentOrder;
 import io.payrail.order.domain.PaymentOrderState;
 import io.payrail.order.infrastructure.PaymentOrderRepository;
@@ -54,6 +55,9 @@ public class PaymentOrderService {
 
     @Inject
     private Ledger ledger;
+
+    @Inject
+    private Notifications notifications;
 
     @Inject
     private Clock clock;
@@ -142,7 +146,7 @@ public class PaymentOrderService {
                 audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                         "closed before payment", now));
                 orders.flush();
-                return PaymentOrderView.of(order);
+                return notify(order, "payment.closed");
             }
             default -> throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "payment " + orderId + " is "
                     + order.state() + " and cannot be closed; refund it instead if it was paid");
@@ -229,7 +233,7 @@ public class PaymentOrderService {
                 .credit(AccountType.MERCHANT_PENDING, order.merchantId(), order.amount())
                 .build());
         orders.flush();
-        return PaymentOrderView.of(order);
+        return notify(order, "payment.succeeded");
     }
 
     /** Records that the channel declined: PROCESSING → FAILED. Idempotent for an order already FAILED. */
@@ -244,7 +248,14 @@ public class PaymentOrderService {
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "declined: " + code, now));
         orders.flush();
-        return PaymentOrderView.of(order);
+        return notify(order, "payment.failed");
+    }
+
+    /** Tells the merchant, in this transaction, what the order became. */
+    private PaymentOrderView notify(PaymentOrder order, String eventType) {
+        PaymentOrderView view = PaymentOrderView.of(order);
+        notifications.enqueue(order.merchantId(), AGGREGATE, order.id(), eventType, view.toJson());
+        return view;
     }
 
     private PaymentOrder require(String orderId) {

@@ -3,6 +3,9 @@ package io.payrail.order.application;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.order.domain.PaymentOrder;
 import io.payrail.order.domain.PaymentOrderState;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
 /** What the outside world may know of a payment order. */
@@ -11,6 +14,24 @@ public record PaymentOrderView(String id, String merchantId, String merchantOrde
                                PaymentOrderState state, String channelId, String failureCode,
                                String failureMessage, long version, Instant createdAt, Instant updatedAt,
                                Instant finishedAt) {
+
+    /** The payment as the merchant API shows it (notifications carry the same object). */
+    public JsonObject toJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("merchantOrderNo", merchantOrderNo)
+                .add("amount", amountMinor).add("currency", currency).add("subject", subject)
+                .add("paymentMethod", paymentMethod.name()).add("state", state.name());
+        if (failureCode != null) {
+            b.add("failureCode", failureCode);
+        }
+        if (failureMessage != null) {
+            b.add("failureMessage", failureMessage);
+        }
+        b.add("createdAt", createdAt.toString()).add("updatedAt", updatedAt.toString());
+        if (finishedAt != null) {
+            b.add("finishedAt", finishedAt.toString());
+        }
+        return b.build();
+    }
 
     static PaymentOrderView of(PaymentOrder o) {
         return new PaymentOrderView(o.id(), o.merchantId(), o.merchantOrderNo(), o.amount().minorUnits(),

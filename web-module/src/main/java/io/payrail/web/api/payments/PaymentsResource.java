@@ -14,6 +14,8 @@ import io.payrail.order.domain.PaymentOrderState;
 import io.payrail.refund.CreateRefundCommand;
 import io.payrail.refund.RefundIntake;
 import io.payrail.refund.RefundService;
+import io.payrail.web.api.notifications.NotificationResponse;
+import io.payrail.web.api.notifications.NotificationsResource;
 import io.payrail.web.api.problem.InvalidFieldException;
 import io.payrail.web.api.security.MerchantContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,6 +60,9 @@ public class PaymentsResource {
 
     @Inject
     private RefundService refunds;
+
+    @Inject
+    private NotificationsResource notificationsResource;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +130,13 @@ public class PaymentsResource {
     public Page<RefundResponse> refunds(@PathParam("id") String id) {
         orders.findForMerchant(merchant.merchantId(), id).orElseThrow(() -> notFound(id));
         return new Page<>(refunds.ofPayment(merchant.merchantId(), id).stream().map(RefundResponse::of).toList(), null);
+    }
+
+    @GET
+    @Path("{id}/notifications")
+    public Page<NotificationResponse> notifications(@PathParam("id") String id) {
+        orders.findForMerchant(merchant.merchantId(), id).orElseThrow(() -> notFound(id));
+        return notificationsResource.of(id);
     }
 
     static PayrailException notFound(String key) {

@@ -3,6 +3,8 @@ package io.payrail.web.api.payments;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.PayrailException;
 import io.payrail.refund.RefundService;
+import io.payrail.web.api.notifications.NotificationResponse;
+import io.payrail.web.api.notifications.NotificationsResource;
 import io.payrail.web.api.security.MerchantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,9 @@ public class RefundsResource {
     @Inject
     private RefundService refunds;
 
+    @Inject
+    private NotificationsResource notificationsResource;
+
     @GET
     @Path("{id}")
     public RefundResponse get(@PathParam("id") String id) {
@@ -35,6 +40,13 @@ public class RefundsResource {
     public RefundResponse byMerchantRefundNo(@PathParam("merchantRefundNo") String merchantRefundNo) {
         return RefundResponse.of(refunds.findByMerchantRefundNo(merchant.merchantId(), merchantRefundNo)
                 .orElseThrow(() -> notFound(merchantRefundNo)));
+    }
+
+    @GET
+    @Path("{id}/notifications")
+    public Page<NotificationResponse> notifications(@PathParam("id") String id) {
+        refunds.find(merchant.merchantId(), id).orElseThrow(() -> notFound(id));
+        return notificationsResource.of(id);
     }
 
     private static PayrailException notFound(String key) {

@@ -1,0 +1,197 @@
+package io.payrail.notify;
+
+import io.payrail.merchant.Merchant;
+import io.payrail.platform.signing.PlatformKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers notifications: claims one (a conditional update that only one server, and only one of
+ * the immediate path and the poller, can win), POSTs it outside any transaction, records the
+ * attempt. A crash after the POST leaves the claim to expire and the notification is sent again:
+ * delivery is at least once, and the event id lets the merchant drop the copy.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NotificationDispatcher {
+
+    public static final String EVENT_ID_HEADER = "Payrail-Event-Id";
+    private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class.getName());
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @EJB
+    private NotificationDispatcher self;
+
+    @PersistenceContext(unitName = "payrail")
+    private EntityManager em;
+
+    @Inject
+    private PlatformKeys keys;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "payrail.notify.schedule", defaultValue = RetrySchedule.DEFAULT)
+    String scheduleText;
+
+    @Inject
+    @ConfigProperty(name = "payrail.notify.claim-seconds", defaultValue = "60")
+    long claimSeconds;
+
+    @Inject
+    @ConfigProperty(name = "payrail.notify.read-timeout-ms", defaultValue = "10000")
+    long readTimeoutMillis;
+
+    private Client client;
+    private RetrySchedule schedule;
+
+    @PostConstruct
+    void open() {
+        schedule = RetrySchedule.parse(scheduleText);
+        client = ClientBuilder.newBuilder().connectTimeout(3, TimeUnit.SECONDS)
+                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS).build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Right after a commit: try these now, in the background. */
+    @Asynchronous
+    public void deliverSoon(List<String> ids) {
+        ids.forEach(this::deliver);
+    }
+
+    /** The poller's pass: everything due. */
+    public int deliverDue(int limit) {
+        List<String> due = self.due(limit);
+        due.forEach(this::deliver);
+        return due.size();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<String> due(int limit) {
+        return em.createQuery("select n.id from Notification n where n.state = :s and n.nextAttemptAt <= :now"
+                        + " order by n.nextAttemptAt", String.class)
+                .setParameter("s", NotificationState.PENDING).setParameter("now", clock.instant())
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Takes the notification for the next {@code claim-seconds}, if it is due and nobody else has it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Delivery claim(String id) {
+        Instant now = clock.instant();
+        int claimed = em.createQuery("update Notification n set n.nextAttemptAt = :lease where n.id = :id"
+                        + " and n.state = :s and n.nextAttemptAt <= :now")
+                .setParameter("lease", now.plusSeconds(claimSeconds)).setParameter("id", id)
+                .setParameter("s", NotificationState.PENDING).setParameter("now", now)
+                .executeUpdate();
+        if (claimed == 0) {
+            return null;
+        }
+        Notification n = em.find(Notification.class, id);
+        em.refresh(n);
+        Merchant merchant = em.find(Merchant.class, n.merchantId());
+        return new Delivery(n.id(), merchant == null ? null : merchant.notifyUrl(), n.payload(), n.attempts() + 1);
+    }
+
+    /** Records one attempt and what follows from it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void record(String id, int attemptNo, Integer status, String error, long durationMs) {
+        Notification n = em.find(Notification.class, id);
+        Instant now = clock.instant();
+        em.persist(new NotificationAttempt(id, attemptNo, now, status, error, durationMs));
+        if (status != null && status >= 200 && status < 300) {
+            n.delivered(status, now);
+        } else {
+            n.failed(status, error, schedule, now);
+            if (n.state() == NotificationState.GAVE_UP) {
+                LOG.warning(() -> "notification " + id + " given up after " + n.attempts() + " attempts (last: "
+                        + (status == null ? error : "HTTP " + status) + "); the merchant or an operator can re-deliver it");
+            }
+        }
+    }
+
+    /** Nowhere to deliver: stop trying until someone asks for a re-delivery. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void giveUp(String id, String reason) {
+        em.find(Notification.class, id).giveUp(reason);
+    }
+
+    private void deliver(String id) {
+        Delivery delivery = self.claim(id);
+        if (delivery == null) {
+            return;
+        }
+        if (delivery.notifyUrl() == null) {
+            self.giveUp(id, "the merchant has no notify URL; set one, then ask for a re-delivery");
+            return;
+        }
+        long started = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try (Response response = post(delivery)) {
+            status = response.getStatus();
+        } catch (ProcessingException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        self.record(id, delivery.attempt(), status, error, millis);
+    }
+
+    private Response post(Delivery delivery) {
+        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = nonce();
+        byte[] prefix = (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = new byte[prefix.length + body.length + 1];
+        System.arraycopy(prefix, 0, canonical, 0, prefix.length);
+        System.arraycopy(body, 0, canonical, prefix.length, body.length);
+        canonical[canonical.length - 1] = '\n';
+        return client.target(delivery.notifyUrl()).request()
+                .header("Payrail-Timestamp", timestamp)
+                .header("Payrail-Nonce", nonce)
+                .header("Payrail-Key-Id", keys.signingKeyId())
+                .header("Payrail-Signature", keys.sign(canonical))
+                .header(EVENT_ID_HEADER, delivery.id())
+                .post(Entity.entity(delivery.payload(), MediaType.APPLICATION_JSON));
+    }
+
+    private static String nonce() {
+        char[] out = new char[32];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(out);
+    }
+
+    /** A claimed notification: where to send what, as which attempt. */
+    public record Delivery(String id, String notifyUrl, String payload, int attempt) {
+    }
+}
