@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>The decision is made and recorded when the request arrives; only the answer waits for the
  * delay. That is what a slow real bank looks like from outside: a caller that gives up on a slow
- * answer has still been charged, which is why a timeout means "unknown", never "declined".
+ * answer has still been charged, which is why a timeout means "unknown", never "declined". Refunds
+ * go through the same failure plan (a per-reference failure is looked up by the refundRef): an
+ * injected failure refunds nothing, a slow answer has refunded all the same.
  */
 public final class Bank {
 
@@ -35,6 +37,22 @@ public final class Bank {
         }
         Submission submission = book.submit(request);
         return new BankAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
+    }
+
+    /** Gives money back for an approved payment, or rejects; decided once per refundRef. */
+    public RefundAnswer refund(RefundRequest request) {
+        Directive directive = failures.next(request.refundRef());
+        if (directive.fails()) {
+            // an outage in front of the bank: nothing reaches the book, nothing is refunded
+            return new RefundAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
+        }
+        RefundSubmission submission = book.refund(request);
+        return new RefundAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
+    }
+
+    /** The decision on a refundRef, for the merchant's refund query. */
+    public Optional<RefundResult> findRefund(String refundRef) {
+        return book.findRefund(refundRef);
     }
 
     /** The decision on a reference, for the merchant's status query. */

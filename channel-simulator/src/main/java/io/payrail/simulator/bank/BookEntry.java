@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param result the decision, present exactly when {@code effect} is {@link Effect#DECIDED}
  */
-public record BookEntry(Instant at, String merchantRef, Effect effect, PaymentResult result) {
+public record BookEntry(Instant at, String merchantRef, Effect effect, PaymentResult result) implements LogEntry {
 
     public BookEntry {
         Objects.requireNonNull(at, "at");

@@ -12,9 +12,14 @@ import java.util.logging.Logger;
 
 /**
  * The bank's record of every merchant reference: how often it was asked, what it decided, what it
- * charged. The decision on a reference is made once, under that reference's own lock, so any
- * number of concurrent requests for it charge at most once; requests for different references do
- * not wait for each other.
+ * charged and refunded. The decision on a reference is made once, under that reference's own lock,
+ * so any number of concurrent requests for it charge at most once; requests for different
+ * references do not wait for each other.
+ *
+ * <p>Refunds are decided once per refundRef, under the refundRef's own lock and, inside it, the
+ * lock of the payment's reference (always in that order, and a payment never takes a refund's
+ * lock, so the two cannot deadlock). Refunds of one payment are therefore decided one at a time
+ * against what is left of it, and together never exceed the amount charged.
  *
  * <p>Each request is written to the {@link ChargeLog} before memory changes and before the caller
  * is answered (write-ahead): if the write fails the request fails and nothing is recorded, and
@@ -25,23 +30,33 @@ public final class ChargeBook {
     private static final Logger LOG = Logger.getLogger(ChargeBook.class.getName());
 
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    /** Refund decisions by refundRef. */
+    private final ConcurrentHashMap<String, RefundSlot> refunds = new ConcurrentHashMap<>();
     /** Requests share it; {@link #clear()} takes it alone so that no request straddles a clear. */
     private final ReadWriteLock clearing = new ReentrantReadWriteLock();
     private final ChargeLog log;
     private final Clock clock;
     private final Supplier<String> transactionIds;
+    private final Supplier<String> refundIds;
 
-    private ChargeBook(ChargeLog log, Clock clock, Supplier<String> transactionIds) {
+    private ChargeBook(ChargeLog log, Clock clock, Supplier<String> transactionIds, Supplier<String> refundIds) {
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transactionIds = Objects.requireNonNull(transactionIds, "transactionIds");
+        this.refundIds = Objects.requireNonNull(refundIds, "refundIds");
     }
 
     /** A book holding everything {@code log} already has, writing new requests to it. */
-    public static ChargeBook open(ChargeLog log, Clock clock, Supplier<String> transactionIds) {
-        ChargeBook book = new ChargeBook(log, clock, transactionIds);
-        log.replay(book::restore);
+    public static ChargeBook open(ChargeLog log, Clock clock, Supplier<String> transactionIds,
+                                  Supplier<String> refundIds) {
+        ChargeBook book = new ChargeBook(log, clock, transactionIds, refundIds);
+        log.replay(book::restore, book::restore);
         return book;
+    }
+
+    /** As {@link #open(ChargeLog, Clock, Supplier, Supplier)}, with refund ids {@code sr_...}. */
+    public static ChargeBook open(ChargeLog log, Clock clock, Supplier<String> transactionIds) {
+        return open(log, clock, transactionIds, TransactionIds.withPrefix("sr"));
     }
 
     /** Decides on a new reference, or answers a retry with the first decision. */
@@ -58,6 +73,31 @@ public final class ChargeBook {
                 Effect effect = request.sameMoneyAs(first) ? Effect.DUPLICATE : Effect.REF_REUSED;
                 record(account, BookEntry.undecided(clock.instant(), request.merchantRef(), effect));
                 return new Submission(effect, first);
+            }
+        });
+    }
+
+    /**
+     * Decides on a new refundRef (refunded or rejected), or answers a retry with the first
+     * decision. Only a decision is written to the log; a retry or a reused refundRef changes
+     * nothing. A refund never counts as a pay request of its payment.
+     */
+    public RefundSubmission refund(RefundRequest request) {
+        return whileOpen(() -> {
+            RefundSlot slot = refunds.computeIfAbsent(request.refundRef(), ref -> new RefundSlot());
+            synchronized (slot) {
+                RefundResult first = slot.result;
+                if (first != null) {
+                    return new RefundSubmission(request.sameAs(first) ? Effect.DUPLICATE : Effect.REF_REUSED, first);
+                }
+                Account account = accounts.get(request.merchantRef());
+                if (account == null) {
+                    // no payment was ever asked for: rejected without creating a reference
+                    return decideRefund(slot, null, request, null, 0);
+                }
+                synchronized (account) {
+                    return decideRefund(slot, account, request, account.result, account.refunded);
+                }
             }
         });
     }
@@ -86,6 +126,17 @@ public final class ChargeBook {
         }
     }
 
+    /** The decision on a refundRef, for the merchant's refund query. */
+    public Optional<RefundResult> findRefund(String refundRef) {
+        RefundSlot slot = refunds.get(refundRef);
+        if (slot == null) {
+            return Optional.empty();
+        }
+        synchronized (slot) {
+            return Optional.ofNullable(slot.result);
+        }
+    }
+
     public RefTally tally(String merchantRef) {
         Account account = accounts.get(merchantRef);
         if (account == null) {
@@ -100,24 +151,27 @@ public final class ChargeBook {
     public BookTotals totals() {
         long requests = 0;
         long charges = 0;
+        long refundsTaken = 0;
         long refs = 0;
         for (Account account : accounts.values()) {
             synchronized (account) {
                 requests += account.requests;
                 charges += account.charges;
+                refundsTaken += account.refunds;
             }
             refs++;
         }
-        return new BookTotals(requests, charges, refs);
+        return new BookTotals(requests, charges, refs, refundsTaken);
     }
 
-    /** Forgets every reference, in memory and in the log (an operator's reset). */
+    /** Forgets every reference and every refund, in memory and in the log (an operator's reset). */
     public void clear() {
         Lock exclusive = clearing.writeLock();
         exclusive.lock();
         try {
             log.clear();
             accounts.clear();
+            refunds.clear();
         } finally {
             exclusive.unlock();
         }
@@ -130,6 +184,41 @@ public final class ChargeBook {
         synchronized (account) {
             account.apply(entry);
         }
+    }
+
+    /** Applies a refund decision read back from the log, without writing it again. */
+    private void restore(RefundEntry entry) {
+        RefundResult result = entry.result();
+        RefundSlot slot = refunds.computeIfAbsent(result.refundRef(), ref -> new RefundSlot());
+        synchronized (slot) {
+            if (slot.result != null) {
+                // only a hand-edited or merged log can hold two decisions; the first one stands
+                LOG.warning(() -> "refund " + result.refundRef() + ": second decision in the log ignored");
+                return;
+            }
+            slot.result = result;
+        }
+        if (result.refunded()) {
+            Account account = accounts.computeIfAbsent(result.merchantRef(), ref -> new Account());
+            synchronized (account) {
+                account.apply(result);
+            }
+        }
+    }
+
+    /** Called holding the slot's monitor and, when there is an account, the account's. */
+    private RefundSubmission decideRefund(RefundSlot slot, Account account, RefundRequest request,
+                                          PaymentResult payment, long refunded) {
+        RefundResult decided = RefundResult.decide(request, refundIds.get(), payment, refunded);
+        RefundEntry entry = new RefundEntry(clock.instant(), decided);
+        log.append(entry);
+        slot.result = decided;
+        if (account != null) {
+            account.apply(decided);
+        }
+        LOG.fine(() -> decided.merchantRef() + ": refund " + decided.refundRef() + " " + decided.status()
+                + (decided.reasonCode() == null ? "" : " " + decided.reasonCode()));
+        return new RefundSubmission(Effect.DECIDED, decided);
     }
 
     private void record(Account account, BookEntry entry) {
@@ -154,6 +243,8 @@ public final class ChargeBook {
         private long requests;
         private long charges;
         private PaymentResult result;
+        private long refunds;
+        private long refunded;
 
         void apply(BookEntry entry) {
             requests++;
@@ -171,8 +262,21 @@ public final class ChargeBook {
             }
         }
 
-        RefTally tally(String merchantRef) {
-            return new RefTally(merchantRef, requests, charges, result == null ? null : result.status());
+        void apply(RefundResult refund) {
+            if (refund.refunded()) {
+                refunds++;
+                refunded += refund.amount();
+            }
         }
+
+        RefTally tally(String merchantRef) {
+            return new RefTally(merchantRef, requests, charges, result == null ? null : result.status(),
+                    refunds, refunded);
+        }
+    }
+
+    /** One refundRef's decision, null until made; guarded by its own monitor. */
+    private static final class RefundSlot {
+        private RefundResult result;
     }
 }

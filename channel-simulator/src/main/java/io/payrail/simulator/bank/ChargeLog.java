@@ -3,16 +3,24 @@ package io.payrail.simulator.bank;
 import java.util.function.Consumer;
 
 /**
- * Where the {@link ChargeBook} writes each request before answering it, so that what the bank
- * charged outlives the process. Implementations must be safe for concurrent {@code append}s.
+ * Where the {@link ChargeBook} writes each pay request and each refund decision before answering
+ * it, so that what the bank charged and refunded outlives the process. Implementations must be
+ * safe for concurrent {@code append}s.
  */
 public interface ChargeLog {
 
-    /** Feeds every entry already written, oldest first. Called once, before the first append. */
-    void replay(Consumer<BookEntry> sink);
+    /**
+     * Feeds every entry already written, oldest first: pay requests to {@code payments}, refund
+     * decisions to {@code refunds}. Called once, before the first append. A log written before
+     * SIMBANK had refunds simply feeds no refunds.
+     */
+    void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refunds);
 
-    /** Writes one entry; throws (unchecked) when it could not, and then the request must fail. */
+    /** Writes one pay request; throws (unchecked) when it could not, and then the request must fail. */
     void append(BookEntry entry);
+
+    /** Writes one refund decision; throws (unchecked) when it could not, and then the request must fail. */
+    void append(RefundEntry entry);
 
     /** Forgets everything written (an operator's reset of the records). */
     void clear();
@@ -20,11 +28,15 @@ public interface ChargeLog {
     /** A log that keeps nothing: for tests and for a bank that may forget on restart. */
     ChargeLog NONE = new ChargeLog() {
         @Override
-        public void replay(Consumer<BookEntry> sink) {
+        public void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refunds) {
         }
 
         @Override
         public void append(BookEntry entry) {
+        }
+
+        @Override
+        public void append(RefundEntry entry) {
         }
 
         @Override

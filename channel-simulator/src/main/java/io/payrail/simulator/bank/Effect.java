@@ -1,6 +1,10 @@
 package io.payrail.simulator.bank;
 
-/** What one pay request did to the bank's book. Every request has exactly one. */
+/**
+ * What one pay request did to the bank's book. Every request has exactly one. A refund request has
+ * one too, read for its refundRef: {@code DECIDED} (refunded or rejected), {@code DUPLICATE},
+ * {@code REF_REUSED} or {@code INJECTED_FAILURE}.
+ */
 public enum Effect {
     /** The first request for its reference: the bank decided (and, if approved, charged). */
     DECIDED,

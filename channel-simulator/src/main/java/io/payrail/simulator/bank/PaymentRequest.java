@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  */
 public record PaymentRequest(String merchantRef, long amount, String currency, String subject, String method) {
 
-    /** Safe in a URL path segment and a log line; long enough for the platform's ULID order ids. */
-    private static final Pattern MERCHANT_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /**
+     * Safe in a URL path segment and a log line; long enough for the platform's ULID order ids.
+     * Refund references follow the same rule ({@link RefundRequest}).
+     */
+    static final Pattern MERCHANT_REF = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final int MAX_SUBJECT = 256;
 

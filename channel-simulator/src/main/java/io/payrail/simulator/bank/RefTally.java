@@ -6,8 +6,16 @@ package io.payrail.simulator.bank;
  * @param requests every pay request received for it, retries and injected failures included
  * @param charges  times money was taken (a decline is not a charge); more than 1 would be a bug
  * @param status   the decision, or null when none was made yet
+ * @param refunds  refunds that moved money back ({@code REFUNDED} decisions); rejections are not counted
+ * @param refunded the sum of those refunds, in minor units; never more than the amount charged
  */
-public record RefTally(String merchantRef, long requests, long charges, PaymentStatus status) {
+public record RefTally(String merchantRef, long requests, long charges, PaymentStatus status, long refunds,
+                       long refunded) {
+
+    /** A reference without refunds. */
+    public RefTally(String merchantRef, long requests, long charges, PaymentStatus status) {
+        this(merchantRef, requests, charges, status, 0, 0);
+    }
 
     static RefTally none(String merchantRef) {
         return new RefTally(merchantRef, 0, 0, null);

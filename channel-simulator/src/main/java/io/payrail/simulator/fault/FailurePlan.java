@@ -22,13 +22,16 @@ public final class FailurePlan {
         this.settings = FailureSettings.defaults(defaultLatencyMs);
     }
 
-    /** Decides how to treat the next request for {@code merchantRef}, using up what it injects. */
-    public synchronized Directive next(String merchantRef) {
+    /**
+     * Decides how to treat the next request for {@code reference} (a pay request's merchantRef, a
+     * refund request's refundRef), using up what it injects.
+     */
+    public synchronized Directive next(String reference) {
         FailureSettings s = settings;
-        Integer forRef = s.failRefs().get(merchantRef);
+        Integer forRef = s.failRefs().get(reference);
         if (forRef != null) {
             Map<String, Integer> refs = new HashMap<>(s.failRefs());
-            refs.put(merchantRef, forRef - 1);
+            refs.put(reference, forRef - 1);
             settings = new FailureSettings(s.latencyMs(), s.failNextRequests(), s.failStatus(),
                     s.timeoutNextRequests(), s.timeoutMs(), refs);
             return Directive.fail(s.failStatus(), s.latencyMs());

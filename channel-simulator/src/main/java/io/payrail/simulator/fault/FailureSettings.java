@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * @param failStatus          the HTTP status of an injected failure (400-599)
  * @param timeoutNextRequests how many of the next requests are held {@code timeoutMs}
  * @param timeoutMs           how long a slow answer is held
- * @param failRefs            per merchant reference, how many of its next requests fail
+ * @param failRefs            per reference (merchantRef of a payment, refundRef of a refund), how many
+ *                            of its next requests fail
  */
 public record FailureSettings(long latencyMs, int failNextRequests, int failStatus, int timeoutNextRequests,
                               long timeoutMs, Map<String, Integer> failRefs) {

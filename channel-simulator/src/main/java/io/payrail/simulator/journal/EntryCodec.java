@@ -3,34 +3,57 @@ package io.payrail.simulator.journal;
 import io.payrail.simulator.bank.BookEntry;
 import io.payrail.simulator.bank.DeclineCode;
 import io.payrail.simulator.bank.Effect;
+import io.payrail.simulator.bank.LogEntry;
 import io.payrail.simulator.bank.PaymentResult;
 import io.payrail.simulator.bank.PaymentStatus;
+import io.payrail.simulator.bank.RefundEntry;
+import io.payrail.simulator.bank.RefundRejectCode;
+import io.payrail.simulator.bank.RefundResult;
+import io.payrail.simulator.bank.RefundStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@link BookEntry} as one journal line, for example
+ * A {@link LogEntry} as one journal line. A pay request, for example
  * <pre>{"v":1,"at":"2025-01-01T10:00:00Z","merchantRef":"pay_1","effect":"DECIDED","status":"APPROVED",
  * "transactionId":"sb_..","amount":1000,"currency":"USD","declineCode":null}</pre>
  * and {@code {"v":1,"at":"…","merchantRef":"pay_1","effect":"DUPLICATE"}} for a request that
- * decided nothing. {@code v} lets a later version read old journals.
+ * decided nothing; a refund decision, for example
+ * <pre>{"v":1,"at":"2025-01-01T10:00:00Z","merchantRef":"pay_1","effect":"REFUND_DECIDED","refundRef":"rfd_1",
+ * "status":"REFUNDED","refundId":"sr_..","amount":300,"currency":"USD","reasonCode":null}</pre>
+ * {@code v} lets a later version read old journals; refund lines are new in the same version 1, so
+ * journals written before refunds are read unchanged.
  */
 final class EntryCodec {
 
     static final long VERSION = 1;
+    /** The {@code effect} of a refund decision's line; not an {@link Effect}, which is a pay request's. */
+    static final String REFUND_DECIDED = "REFUND_DECIDED";
 
     private EntryCodec() {
     }
 
-    static String encode(BookEntry entry) {
+    static String encode(LogEntry entry) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("v", VERSION);
         fields.put("at", entry.at().toString());
         fields.put("merchantRef", entry.merchantRef());
-        fields.put("effect", entry.effect().name());
-        PaymentResult result = entry.result();
+        if (entry instanceof RefundEntry refund) {
+            RefundResult result = refund.result();
+            fields.put("effect", REFUND_DECIDED);
+            fields.put("refundRef", result.refundRef());
+            fields.put("status", result.status().name());
+            fields.put("refundId", result.refundId());
+            fields.put("amount", result.amount());
+            fields.put("currency", result.currency());
+            fields.put("reasonCode", result.reasonCode() == null ? null : result.reasonCode().name());
+            return JsonLine.format(fields);
+        }
+        BookEntry payment = (BookEntry) entry;
+        fields.put("effect", payment.effect().name());
+        PaymentResult result = payment.result();
         if (result != null) {
             fields.put("status", result.status().name());
             fields.put("transactionId", result.transactionId());
@@ -42,7 +65,7 @@ final class EntryCodec {
     }
 
     /** Throws {@link IllegalArgumentException} when the line is not a whole, known entry. */
-    static BookEntry decode(String line) {
+    static LogEntry decode(String line) {
         Map<String, Object> fields = JsonLine.parse(line);
         Object version = fields.get("v");
         if (!Long.valueOf(VERSION).equals(version)) {
@@ -51,7 +74,15 @@ final class EntryCodec {
         try {
             Instant at = Instant.parse(text(fields, "at"));
             String merchantRef = text(fields, "merchantRef");
-            Effect effect = Effect.valueOf(text(fields, "effect"));
+            String effectName = text(fields, "effect");
+            if (REFUND_DECIDED.equals(effectName)) {
+                String reasonCode = (String) fields.get("reasonCode");
+                return new RefundEntry(at, new RefundResult(text(fields, "refundRef"), merchantRef,
+                        text(fields, "refundId"), RefundStatus.valueOf(text(fields, "status")),
+                        number(fields, "amount"), text(fields, "currency"),
+                        reasonCode == null ? null : RefundRejectCode.valueOf(reasonCode)));
+            }
+            Effect effect = Effect.valueOf(effectName);
             if (effect != Effect.DECIDED) {
                 return BookEntry.undecided(at, merchantRef, effect);
             }

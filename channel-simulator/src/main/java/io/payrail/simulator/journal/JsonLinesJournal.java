@@ -2,18 +2,20 @@ package io.payrail.simulator.journal;
 
 import io.payrail.simulator.bank.BookEntry;
 import io.payrail.simulator.bank.ChargeLog;
+import io.payrail.simulator.bank.LogEntry;
+import io.payrail.simulator.bank.RefundEntry;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * SIMBANK's {@link ChargeLog}: a {@link JsonLinesFile} of {@link BookEntry} lines (see
- * {@link EntryCodec}). Every request is written before it is answered; a torn last line is dropped
- * at replay, a damaged line elsewhere stops the start.
+ * SIMBANK's {@link ChargeLog}: a {@link JsonLinesFile} of {@link BookEntry} and {@link RefundEntry}
+ * lines (see {@link EntryCodec}). Every request is written before it is answered; a torn last line
+ * is dropped at replay, a damaged line elsewhere stops the start.
  */
 public final class JsonLinesJournal implements ChargeLog, Closeable {
 
-    private final JsonLinesFile<BookEntry> lines;
+    private final JsonLinesFile<LogEntry> lines;
 
     public JsonLinesJournal(Path file, boolean sync) {
         this.lines = new JsonLinesFile<>(file, sync, EntryCodec::encode, EntryCodec::decode);
@@ -24,12 +26,23 @@ public final class JsonLinesJournal implements ChargeLog, Closeable {
     }
 
     @Override
-    public void replay(Consumer<BookEntry> sink) {
-        lines.replay(sink);
+    public void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refunds) {
+        lines.replay(entry -> {
+            if (entry instanceof RefundEntry refund) {
+                refunds.accept(refund);
+            } else {
+                payments.accept((BookEntry) entry);
+            }
+        });
     }
 
     @Override
     public void append(BookEntry entry) {
+        lines.append(entry);
+    }
+
+    @Override
+    public void append(RefundEntry entry) {
         lines.append(entry);
     }
 

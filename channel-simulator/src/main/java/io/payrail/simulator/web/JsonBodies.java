@@ -6,6 +6,9 @@ import io.payrail.simulator.bank.PaymentRequest;
 import io.payrail.simulator.bank.PaymentResult;
 import io.payrail.simulator.bank.PaymentStatus;
 import io.payrail.simulator.bank.RefTally;
+import io.payrail.simulator.bank.RefundRequest;
+import io.payrail.simulator.bank.RefundResult;
+import io.payrail.simulator.bank.RefundStatus;
 import io.payrail.simulator.fault.FailureSettings;
 import io.payrail.simulator.fault.FailureUpdate;
 import jakarta.json.Json;
@@ -44,6 +47,15 @@ final class JsonBodies {
                 requiredString(json, "currency"),
                 requiredString(json, "subject"),
                 requiredString(json, "method"));
+    }
+
+    static RefundRequest refundRequest(String body) {
+        JsonObject json = object(body);
+        return new RefundRequest(
+                requiredString(json, "merchantRef"),
+                requiredString(json, "refundRef"),
+                requiredLong(json, "amount", "an integer number of minor units (no decimals, not a string)"),
+                requiredString(json, "currency"));
     }
 
     static FailureUpdate failureUpdate(String body) {
@@ -133,6 +145,20 @@ final class JsonBodies {
         return json.add("duplicate", duplicate).build();
     }
 
+    static JsonObject refund(RefundResult result, boolean duplicate) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("status", result.status().name())
+                .add("refundId", result.refundId())
+                .add("merchantRef", result.merchantRef())
+                .add("refundRef", result.refundRef());
+        if (result.status() == RefundStatus.REFUNDED) {
+            json.add("amount", result.amount()).add("currency", result.currency());
+        } else {
+            json.add("reasonCode", result.reasonCode().name()).add("message", result.message());
+        }
+        return json.add("duplicate", duplicate).build();
+    }
+
     static JsonObject settings(FailureSettings settings) {
         JsonObjectBuilder refs = Json.createObjectBuilder();
         settings.failRefs().forEach(refs::add);
@@ -152,6 +178,8 @@ final class JsonBodies {
                 .add("requests", tally.requests())
                 .add("charges", tally.charges())
                 .add("status", tally.status() == null ? "NONE" : tally.status().name())
+                .add("refunds", tally.refunds())
+                .add("refunded", tally.refunded())
                 .build();
     }
 
@@ -160,6 +188,7 @@ final class JsonBodies {
                 .add("totalRequests", totals.totalRequests())
                 .add("totalCharges", totals.totalCharges())
                 .add("refs", totals.refs())
+                .add("totalRefunds", totals.totalRefunds())
                 .build();
     }
 

@@ -58,7 +58,8 @@ public class SimulatorRuntime {
         Path dir = Path.of(dataDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),
                 "payrail-simulator").toString()));
         simBankJournal = new JsonLinesJournal(dir.resolve("simbank-journal.jsonl"), journalSync);
-        ChargeBook book = ChargeBook.open(simBankJournal, Clock.systemUTC(), TransactionIds.withPrefix("sb"));
+        ChargeBook book = ChargeBook.open(simBankJournal, Clock.systemUTC(), TransactionIds.withPrefix("sb"),
+                TransactionIds.withPrefix("sr"));
         simBank = new Bank(SIMBANK, book, new FailurePlan(latencyMs));
         LOG.info(() -> SIMBANK + " open: journal " + simBankJournal.file() + ", latency " + latencyMs
                 + " ms, " + book.totals());

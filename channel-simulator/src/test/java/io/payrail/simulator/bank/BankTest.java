@@ -60,6 +60,59 @@ class BankTest {
         assertThat(bank.pay(pay("pay_X", 1000)).effect()).isEqualTo(Effect.DECIDED);
     }
 
+    @Test
+    void anInjectedFailureRefundsNothing() {
+        bank.pay(pay("pay_1", 1000));
+        failures.update(new FailureUpdate(null, 1, 502, null, null, null));
+
+        RefundAnswer failed = bank.refund(refund("pay_1", "rfd_1", 300));
+
+        assertThat(failed.effect()).isEqualTo(Effect.INJECTED_FAILURE);
+        assertThat(failed.result()).isNull();
+        assertThat(failed.failStatus()).isEqualTo(502);
+        assertThat(failed.delayMillis()).isEqualTo(20);
+        assertThat(bank.findRefund("rfd_1")).isEmpty();
+        // a refund is no pay request, not even a failed one
+        assertThat(bank.book().tally("pay_1")).isEqualTo(new RefTally("pay_1", 1, 1, PaymentStatus.APPROVED));
+
+        RefundAnswer retried = bank.refund(refund("pay_1", "rfd_1", 300));
+        assertThat(retried.effect()).isEqualTo(Effect.DECIDED);
+        assertThat(retried.result().refundId()).startsWith("sr_").hasSize(35);
+        assertThat(bank.book().tally("pay_1").refunded()).isEqualTo(300);
+    }
+
+    @Test
+    void aFailureForOneReferenceIsMatchedOnTheRefundRef() {
+        bank.pay(pay("pay_1", 1000));
+        failures.update(new FailureUpdate(null, null, null, null, null, Map.of("rfd_X", 1, "pay_1", 5)));
+
+        assertThat(bank.refund(refund("pay_1", "rfd_Y", 100)).effect()).isEqualTo(Effect.DECIDED);
+        assertThat(bank.refund(refund("pay_1", "rfd_X", 100)).effect()).isEqualTo(Effect.INJECTED_FAILURE);
+        assertThat(bank.refund(refund("pay_1", "rfd_X", 100)).effect()).isEqualTo(Effect.DECIDED);
+        assertThat(failures.settings().failRefs()).isEqualTo(Map.of("pay_1", 5));
+        assertThat(bank.book().tally("pay_1").refunded()).isEqualTo(200);
+    }
+
+    @Test
+    void aSlowRefundAnswerHasStillRefunded() {
+        bank.pay(pay("pay_1", 1000));
+        failures.update(new FailureUpdate(null, null, null, 1, 5_000L, null));
+
+        RefundAnswer slow = bank.refund(refund("pay_1", "rfd_1", 1000));
+
+        assertThat(slow.effect()).isEqualTo(Effect.DECIDED);
+        assertThat(slow.delayMillis()).isEqualTo(5_000);
+        assertThat(bank.findRefund("rfd_1")).map(RefundResult::status).contains(RefundStatus.REFUNDED);
+        RefundAnswer retry = bank.refund(refund("pay_1", "rfd_1", 1000));
+        assertThat(retry.effect()).isEqualTo(Effect.DUPLICATE);
+        assertThat(retry.delayMillis()).isEqualTo(20);
+        assertThat(bank.book().tally("pay_1").refunded()).isEqualTo(1000);
+    }
+
+    private static RefundRequest refund(String merchantRef, String refundRef, long amount) {
+        return new RefundRequest(merchantRef, refundRef, amount, "USD");
+    }
+
     private static PaymentRequest pay(String ref, long amount) {
         return new PaymentRequest(ref, amount, "USD", "test", "BANK_CARD");
     }

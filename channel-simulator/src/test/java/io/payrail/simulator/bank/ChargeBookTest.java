@@ -223,15 +223,27 @@ class ChargeBookTest {
         return new PaymentRequest(ref, amount, "USD", "test", "BANK_CARD");
     }
 
-    /** Keeps entries in memory; can be told to fail like a full disk. */
+    /** Keeps entries in memory, in the order written; can be told to fail like a full disk. */
     static final class RecordingLog implements ChargeLog {
         final List<BookEntry> entries = new ArrayList<>();
+        final List<RefundEntry> refunds = new ArrayList<>();
+        private final List<LogEntry> written = new ArrayList<>();
         volatile boolean failing;
         boolean cleared;
 
         @Override
-        public void replay(Consumer<BookEntry> sink) {
-            List.copyOf(entries).forEach(sink);
+        public void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refundSink) {
+            List<LogEntry> copy;
+            synchronized (this) {
+                copy = List.copyOf(written);
+            }
+            for (LogEntry entry : copy) {
+                if (entry instanceof RefundEntry refund) {
+                    refundSink.accept(refund);
+                } else {
+                    payments.accept((BookEntry) entry);
+                }
+            }
         }
 
         @Override
@@ -240,11 +252,23 @@ class ChargeBookTest {
                 throw new UncheckedIOException(new IOException("disk full"));
             }
             entries.add(entry);
+            written.add(entry);
+        }
+
+        @Override
+        public synchronized void append(RefundEntry entry) {
+            if (failing) {
+                throw new UncheckedIOException(new IOException("disk full"));
+            }
+            refunds.add(entry);
+            written.add(entry);
         }
 
         @Override
         public synchronized void clear() {
             entries.clear();
+            refunds.clear();
+            written.clear();
             cleared = true;
         }
     }

@@ -1,0 +1,69 @@
+package io.payrail.simulator.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payrail.simulator.InvalidRequestException;
+import io.payrail.simulator.bank.BookTotals;
+import io.payrail.simulator.bank.PaymentStatus;
+import io.payrail.simulator.bank.RefTally;
+import io.payrail.simulator.bank.RefundRejectCode;
+import io.payrail.simulator.bank.RefundRequest;
+import io.payrail.simulator.bank.RefundResult;
+import io.payrail.simulator.bank.RefundStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SIMBANK's refund JSON and the admin record, as PROTOCOL.md shows them. */
+class JsonBodiesTest {
+
+    @Test
+    void readsARefundRequest() {
+        RefundRequest request = JsonBodies.refundRequest(
+                "{\"merchantRef\":\"pay_A1\",\"refundRef\":\"rfd_A1\",\"amount\":300,\"currency\":\"USD\",\"extra\":1}");
+
+        assertThat(request).isEqualTo(new RefundRequest("pay_A1", "rfd_A1", 300, "USD"));
+    }
+
+    @Test
+    void refusesABadRefundBody() {
+        Map<String, String> bodies = Map.of(
+                "", "a JSON object is required",
+                "[1]", "not a JSON object",
+                "{\"refundRef\":\"r\",\"amount\":1,\"currency\":\"USD\"}", "merchantRef is required",
+                "{\"merchantRef\":\"p\",\"amount\":1,\"currency\":\"USD\"}", "refundRef is required",
+                "{\"merchantRef\":\"p\",\"refundRef\":7,\"amount\":1,\"currency\":\"USD\"}", "refundRef must be a string",
+                "{\"merchantRef\":\"p\",\"refundRef\":\"r/1\",\"amount\":1,\"currency\":\"USD\"}", "refundRef must be 1-64",
+                "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":3.5,\"currency\":\"USD\"}", "amount must be an integer",
+                "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":\"300\",\"currency\":\"USD\"}", "amount must be an integer",
+                "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":0,\"currency\":\"USD\"}", "amount must be a positive",
+                "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":1}", "currency is required");
+        bodies.forEach((body, message) -> assertThatThrownBy(() -> JsonBodies.refundRequest(body)).as(body)
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining(message));
+    }
+
+    @Test
+    void writesRefundAnswers() {
+        RefundResult refunded = new RefundResult("rfd_A1", "pay_A1", "sr_1", RefundStatus.REFUNDED, 300, "USD", null);
+        RefundResult rejected = new RefundResult("rfd_A2", "pay_A1", "sr_2", RefundStatus.REJECTED, 900, "USD",
+                RefundRejectCode.EXCEEDS_CAPTURED);
+
+        assertThat(JsonBodies.refund(refunded, false).toString()).isEqualTo("{\"status\":\"REFUNDED\",\"refundId\":\"sr_1\","
+                + "\"merchantRef\":\"pay_A1\",\"refundRef\":\"rfd_A1\",\"amount\":300,\"currency\":\"USD\",\"duplicate\":false}");
+        assertThat(JsonBodies.refund(rejected, true).toString()).isEqualTo("{\"status\":\"REJECTED\",\"refundId\":\"sr_2\","
+                + "\"merchantRef\":\"pay_A1\",\"refundRef\":\"rfd_A2\",\"reasonCode\":\"EXCEEDS_CAPTURED\","
+                + "\"message\":\"Refunds would exceed the amount charged\",\"duplicate\":true}");
+    }
+
+    @Test
+    void theAdminRecordKeepsItsFieldsAndAddsRefunds() {
+        assertThat(JsonBodies.tally(new RefTally("pay_A1", 3, 1, PaymentStatus.APPROVED, 2, 700)).toString())
+                .isEqualTo("{\"merchantRef\":\"pay_A1\",\"requests\":3,\"charges\":1,\"status\":\"APPROVED\","
+                        + "\"refunds\":2,\"refunded\":700}");
+        assertThat(JsonBodies.tally(new RefTally("pay_x", 0, 0, null)).toString())
+                .isEqualTo("{\"merchantRef\":\"pay_x\",\"requests\":0,\"charges\":0,\"status\":\"NONE\","
+                        + "\"refunds\":0,\"refunded\":0}");
+        assertThat(JsonBodies.totals(new BookTotals(281, 70, 72, 5)).toString())
+                .isEqualTo("{\"totalRequests\":281,\"totalCharges\":70,\"refs\":72,\"totalRefunds\":5}");
+    }
+}
