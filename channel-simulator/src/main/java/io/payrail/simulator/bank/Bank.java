@@ -15,6 +15,14 @@ import java.util.Optional;
  * answer has still been charged, which is why a timeout means "unknown", never "declined". Refunds
  * go through the same failure plan (a per-reference failure is looked up by the refundRef): an
  * injected failure refunds nothing, a slow answer has refunded all the same.
+ *
+ * <p>An injected failure, whatever its status, is answered in front of the bank: nothing reaches
+ * the book. The protocol promises only that a 503 was not processed; a client must read other 5xx
+ * as "unknown". A close ({@link #close(String)}) fences a reference that was not charged; it does
+ * not go through the failure plan.
+ *
+ * <p>Several banks (SIMBANK, SIMBANK2) are separate instances, each with its own book, log,
+ * failure plan and id prefixes.
  */
 public final class Bank {
 
@@ -48,6 +56,21 @@ public final class Bank {
         }
         RefundSubmission submission = book.refund(request);
         return new RefundAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
+    }
+
+    /**
+     * Closes a reference that was not charged, so that no pay request can charge it afterwards.
+     * Not affected by the failure plan.
+     *
+     * @throws io.payrail.simulator.InvalidRequestException when the reference breaks the protocol's rule
+     */
+    public CloseResult close(String merchantRef) {
+        return book.close(PaymentRequest.requireMerchantRef(merchantRef));
+    }
+
+    /** What the merchant's status query answers: the decision, and whether the reference is closed. */
+    public Optional<PaymentState> state(String merchantRef) {
+        return book.state(merchantRef);
     }
 
     /** The decision on a refundRef, for the merchant's refund query. */

@@ -21,6 +21,11 @@ import java.util.logging.Logger;
  * lock, so the two cannot deadlock). Refunds of one payment are therefore decided one at a time
  * against what is left of it, and together never exceed the amount charged.
  *
+ * <p>A reference that is not charged can be closed: the close is decided under the reference's
+ * lock like a payment, so a close and a pay request racing for one reference end either with the
+ * payment charged and the close refused, or with the reference closed and the payment refused;
+ * never both. A closed reference is fenced for good: every later pay request is refused.
+ *
  * <p>Each request is written to the {@link ChargeLog} before memory changes and before the caller
  * is answered (write-ahead): if the write fails the request fails and nothing is recorded, and
  * whatever a caller was told survives a restart.
@@ -50,7 +55,7 @@ public final class ChargeBook {
     public static ChargeBook open(ChargeLog log, Clock clock, Supplier<String> transactionIds,
                                   Supplier<String> refundIds) {
         ChargeBook book = new ChargeBook(log, clock, transactionIds, refundIds);
-        log.replay(book::restore, book::restore);
+        log.replay(book::restore, book::restore, book::restore);
         return book;
     }
 
@@ -59,12 +64,19 @@ public final class ChargeBook {
         return open(log, clock, transactionIds, TransactionIds.withPrefix("sr"));
     }
 
-    /** Decides on a new reference, or answers a retry with the first decision. */
+    /**
+     * Decides on a new reference, or answers a retry with the first decision; refuses a closed
+     * reference ({@link Effect#ORDER_CLOSED}) whatever it was asked.
+     */
     public Submission submit(PaymentRequest request) {
         return whileOpen(() -> {
             Account account = accounts.computeIfAbsent(request.merchantRef(), ref -> new Account());
             synchronized (account) {
                 PaymentResult first = account.result;
+                if (account.closed) {
+                    record(account, BookEntry.undecided(clock.instant(), request.merchantRef(), Effect.ORDER_CLOSED));
+                    return new Submission(Effect.ORDER_CLOSED, first);
+                }
                 if (first == null) {
                     PaymentResult decided = PaymentResult.decide(request, transactionIds.get());
                     record(account, BookEntry.decided(clock.instant(), decided));
@@ -102,6 +114,31 @@ public final class ChargeBook {
         });
     }
 
+    /**
+     * Closes a reference that was not charged, so that no pay request can charge it any more (a
+     * fence): a declined reference, or one the bank never decided on or never heard of. A charged
+     * reference is not closed ({@link CloseOutcome#PAID}). Only a close that changes something is
+     * written to the log; it is not a pay request and is not counted as one.
+     */
+    public CloseResult close(String merchantRef) {
+        return whileOpen(() -> {
+            Account account = accounts.computeIfAbsent(merchantRef, ref -> new Account());
+            synchronized (account) {
+                PaymentResult decision = account.result;
+                if (decision != null && decision.charged()) {
+                    return new CloseResult(merchantRef, CloseOutcome.PAID, decision);
+                }
+                if (account.closed) {
+                    return new CloseResult(merchantRef, CloseOutcome.ALREADY_CLOSED, decision);
+                }
+                log.append(new CloseEntry(clock.instant(), merchantRef));
+                account.closed = true;
+                LOG.fine(() -> merchantRef + ": closed");
+                return new CloseResult(merchantRef, CloseOutcome.CLOSED, decision);
+            }
+        });
+    }
+
     /** Counts a request that was answered without a decision (an injected failure). */
     public void countUndecided(String merchantRef, Effect effect) {
         if (effect == Effect.DECIDED) {
@@ -123,6 +160,23 @@ public final class ChargeBook {
         }
         synchronized (account) {
             return Optional.ofNullable(account.result);
+        }
+    }
+
+    /**
+     * What the merchant's status query answers: the decision and whether the reference is closed;
+     * empty when there is neither (never seen, or only injected failures).
+     */
+    public Optional<PaymentState> state(String merchantRef) {
+        Account account = accounts.get(merchantRef);
+        if (account == null) {
+            return Optional.empty();
+        }
+        synchronized (account) {
+            if (account.result == null && !account.closed) {
+                return Optional.empty();
+            }
+            return Optional.of(new PaymentState(merchantRef, account.result, account.closed));
         }
     }
 
@@ -180,6 +234,14 @@ public final class ChargeBook {
 
     /** Applies an entry read back from the log, without writing it again. */
     private void restore(BookEntry entry) {
+        Account account = accounts.computeIfAbsent(entry.merchantRef(), ref -> new Account());
+        synchronized (account) {
+            account.apply(entry);
+        }
+    }
+
+    /** Applies a close read back from the log, without writing it again. */
+    private void restore(CloseEntry entry) {
         Account account = accounts.computeIfAbsent(entry.merchantRef(), ref -> new Account());
         synchronized (account) {
             account.apply(entry);
@@ -245,6 +307,7 @@ public final class ChargeBook {
         private PaymentResult result;
         private long refunds;
         private long refunded;
+        private boolean closed;
 
         void apply(BookEntry entry) {
             requests++;
@@ -256,10 +319,24 @@ public final class ChargeBook {
                 LOG.warning(() -> entry.merchantRef() + ": second decision in the log ignored");
                 return;
             }
+            if (closed) {
+                // only a hand-edited or merged log can decide after a close; the fence stands
+                LOG.warning(() -> entry.merchantRef() + ": decision after the close in the log ignored");
+                return;
+            }
             result = entry.result();
             if (result.charged()) {
                 charges++;
             }
+        }
+
+        void apply(CloseEntry close) {
+            if (result != null && result.charged()) {
+                // only a hand-edited or merged log can close a charged reference; the charge stands
+                LOG.warning(() -> close.merchantRef() + ": close of a charged reference in the log ignored");
+                return;
+            }
+            closed = true;
         }
 
         void apply(RefundResult refund) {
@@ -271,7 +348,7 @@ public final class ChargeBook {
 
         RefTally tally(String merchantRef) {
             return new RefTally(merchantRef, requests, charges, result == null ? null : result.status(),
-                    refunds, refunded);
+                    refunds, refunded, closed);
         }
     }
 

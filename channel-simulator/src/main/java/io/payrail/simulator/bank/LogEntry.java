@@ -2,8 +2,11 @@ package io.payrail.simulator.bank;
 
 import java.time.Instant;
 
-/** One line of the bank's log: a pay request ({@link BookEntry}) or a refund decision ({@link RefundEntry}). */
-public sealed interface LogEntry permits BookEntry, RefundEntry {
+/**
+ * One line of the bank's log: a pay request ({@link BookEntry}), a refund decision
+ * ({@link RefundEntry}) or the close of a reference ({@link CloseEntry}).
+ */
+public sealed interface LogEntry permits BookEntry, RefundEntry, CloseEntry {
 
     Instant at();
 

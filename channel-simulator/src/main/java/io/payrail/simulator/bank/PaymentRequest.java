@@ -37,6 +37,17 @@ public record PaymentRequest(String merchantRef, long amount, String currency, S
         require(METHOD.matcher(method).matches(), "method must be an upper-case code such as BANK_CARD");
     }
 
+    /**
+     * Checks a merchant reference that comes without a request body (a close's path); throws
+     * {@link InvalidRequestException} if it breaks the rule a pay request's reference follows.
+     */
+    public static String requireMerchantRef(String merchantRef) {
+        require(merchantRef != null, "merchantRef is required");
+        require(MERCHANT_REF.matcher(merchantRef).matches(),
+                "merchantRef must be 1-64 characters of A-Z a-z 0-9 _ . : -");
+        return merchantRef;
+    }
+
     /** Whether the bank would read a request with this reference as a retry of this one. */
     boolean sameMoneyAs(PaymentResult recorded) {
         return amount == recorded.amount() && currency.equals(recorded.currency());

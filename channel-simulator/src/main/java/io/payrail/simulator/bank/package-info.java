@@ -5,6 +5,7 @@
  * merchant reference (as a real acquirer dedupes on the merchant's reference) and writes every
  * request to its {@link io.payrail.simulator.bank.ChargeLog} before it answers. Refunds of an
  * approved payment are decided once per refund reference, never beyond the amount charged, and
- * journaled the same way.
+ * journaled the same way. A reference that was not charged can be closed, which fences it against
+ * any later pay request; closes are journaled too. SIMBANK and SIMBANK2 are two such banks.
  */
 package io.payrail.simulator.bank;

@@ -1,6 +1,7 @@
 package io.payrail.simulator.journal;
 
 import io.payrail.simulator.bank.BookEntry;
+import io.payrail.simulator.bank.CloseEntry;
 import io.payrail.simulator.bank.DeclineCode;
 import io.payrail.simulator.bank.Effect;
 import io.payrail.simulator.bank.LogEntry;
@@ -23,14 +24,19 @@ import java.util.Map;
  * decided nothing; a refund decision, for example
  * <pre>{"v":1,"at":"2025-01-01T10:00:00Z","merchantRef":"pay_1","effect":"REFUND_DECIDED","refundRef":"rfd_1",
  * "status":"REFUNDED","refundId":"sr_..","amount":300,"currency":"USD","reasonCode":null}</pre>
- * {@code v} lets a later version read old journals; refund lines are new in the same version 1, so
- * journals written before refunds are read unchanged.
+ * and the close of a reference
+ * <pre>{"v":1,"at":"2025-01-01T10:00:00Z","merchantRef":"pay_1","effect":"CLOSED"}</pre>
+ * ({@code "effect":"ORDER_CLOSED"} is a pay request refused because its reference was closed).
+ * {@code v} lets a later version read old journals; refund and close lines are new in the same
+ * version 1, so journals written before refunds or closes are read unchanged.
  */
 final class EntryCodec {
 
     static final long VERSION = 1;
     /** The {@code effect} of a refund decision's line; not an {@link Effect}, which is a pay request's. */
     static final String REFUND_DECIDED = "REFUND_DECIDED";
+    /** The {@code effect} of a close's line; not an {@link Effect} either. */
+    static final String CLOSED = "CLOSED";
 
     private EntryCodec() {
     }
@@ -49,6 +55,10 @@ final class EntryCodec {
             fields.put("amount", result.amount());
             fields.put("currency", result.currency());
             fields.put("reasonCode", result.reasonCode() == null ? null : result.reasonCode().name());
+            return JsonLine.format(fields);
+        }
+        if (entry instanceof CloseEntry) {
+            fields.put("effect", CLOSED);
             return JsonLine.format(fields);
         }
         BookEntry payment = (BookEntry) entry;
@@ -81,6 +91,9 @@ final class EntryCodec {
                         text(fields, "refundId"), RefundStatus.valueOf(text(fields, "status")),
                         number(fields, "amount"), text(fields, "currency"),
                         reasonCode == null ? null : RefundRejectCode.valueOf(reasonCode)));
+            }
+            if (CLOSED.equals(effectName)) {
+                return new CloseEntry(at, merchantRef);
             }
             Effect effect = Effect.valueOf(effectName);
             if (effect != Effect.DECIDED) {

@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The simulator's own controls, for tests and operators: what the bank charged, and which
- * failures to inject next. Not part of any bank's protocol; unauthenticated, so the simulator
- * belongs on a loopback or test network only.
+ * The simulator's own controls for the SIMBANK-style banks, for tests and operators: what a bank
+ * charged, refunded and closed, and which failures to inject next. SIMBANK's under
+ * {@code /sim/admin/...}, SIMBANK2's under {@code /sim/admin/bank2/...} (the optional
+ * {@code /bank2} picks the bank); the signed channels have theirs under {@code /sim/admin/channels}.
+ * Not part of any bank's protocol; unauthenticated, so the simulator belongs on a loopback or test
+ * network only.
  */
 @ApplicationScoped
-@Path("admin")
+@Path("admin{bank: (/bank2)?}")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
@@ -30,16 +33,16 @@ public class AdminResource {
 
     @GET
     @Path("config")
-    public Response config() {
-        return JsonBodies.ok(JsonBodies.settings(bank().failures().settings()));
+    public Response config(@PathParam("bank") String path) {
+        return JsonBodies.ok(JsonBodies.settings(bank(path).failures().settings()));
     }
 
     /** Changes only the fields given; answers the whole plan as it now stands. */
     @PUT
     @Path("config")
-    public Response configure(String body) {
+    public Response configure(@PathParam("bank") String path, String body) {
         try {
-            FailureSettings settings = bank().failures().update(JsonBodies.failureUpdate(body));
+            FailureSettings settings = bank(path).failures().update(JsonBodies.failureUpdate(body));
             return JsonBodies.ok(JsonBodies.settings(settings));
         } catch (IllegalArgumentException e) {
             return JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
@@ -49,10 +52,11 @@ public class AdminResource {
     /** Back to the defaults; the charge record is kept unless {@code records=true}. */
     @POST
     @Path("reset")
-    public Response reset(@QueryParam("records") boolean records) {
-        FailureSettings settings = bank().failures().reset();
+    public Response reset(@PathParam("bank") String path, @QueryParam("records") boolean records) {
+        Bank bank = bank(path);
+        FailureSettings settings = bank.failures().reset();
         if (records) {
-            bank().book().clear();
+            bank.book().clear();
         }
         return JsonBodies.ok(Json.createObjectBuilder()
                 .add("config", JsonBodies.settings(settings))
@@ -62,18 +66,19 @@ public class AdminResource {
 
     @GET
     @Path("charges")
-    public Response totals() {
-        return JsonBodies.ok(JsonBodies.totals(bank().book().totals()));
+    public Response totals(@PathParam("bank") String path) {
+        return JsonBodies.ok(JsonBodies.totals(bank(path).book().totals()));
     }
 
     /** Always 200: a reference the bank never saw has 0 requests and 0 charges. */
     @GET
     @Path("charges/{merchantRef}")
-    public Response charges(@PathParam("merchantRef") String merchantRef) {
-        return JsonBodies.ok(JsonBodies.tally(bank().book().tally(merchantRef)));
+    public Response charges(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
+        return JsonBodies.ok(JsonBodies.tally(bank(path).book().tally(merchantRef)));
     }
 
-    private Bank bank() {
-        return runtime.simBank();
+    /** {@code ""} (SIMBANK) or {@code "/bank2"} (SIMBANK2), as the class path captured it. */
+    private Bank bank(String path) {
+        return runtime.bankAt(path.isEmpty() ? "bank" : path.substring(1));
     }
 }

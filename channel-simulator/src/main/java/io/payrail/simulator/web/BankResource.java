@@ -1,8 +1,11 @@
 package io.payrail.simulator.web;
 
 import io.payrail.simulator.InvalidRequestException;
+import io.payrail.simulator.bank.Bank;
 import io.payrail.simulator.bank.BankAnswer;
+import io.payrail.simulator.bank.CloseResult;
 import io.payrail.simulator.bank.PaymentRequest;
+import io.payrail.simulator.bank.PaymentResult;
 import io.payrail.simulator.bank.RefundAnswer;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
@@ -25,14 +28,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * SIMBANK's merchant-facing API (see PROTOCOL.md): payments and refunds. Answers are delayed on a
- * scheduler instead of a sleeping request thread: a simulated 30 s timeout under load must not
- * exhaust the server's HTTP threads and slow every other request down with it.
+ * The merchant-facing API of the SIMBANK-style banks (see PROTOCOL.md): payments, close, refunds and
+ * their queries; SIMBANK's under {@code /sim/bank/v1}, SIMBANK2's under {@code /sim/bank2/v1}. One
+ * protocol, so one class: the first path segment picks the bank ({@link SimulatorRuntime#bankAt}).
+ *
+ * <p>Answers are delayed on a scheduler instead of a sleeping request thread: a simulated 30 s
+ * timeout under load must not exhaust the server's HTTP threads and slow every other request down
+ * with it.
  */
 @ApplicationScoped
-@Path("bank/v1")
+@Path("{bank: bank|bank2}/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class BankResource {
+
+    /** Sent with every injected failure: the request never reached the bank. */
+    static final String PROCESSED_HEADER = "Sim-Processed";
 
     private static final Logger LOG = Logger.getLogger(BankResource.class.getName());
     /** Holds a suspended request a little longer than its delay, past any container default. */
@@ -47,50 +57,73 @@ public class BankResource {
     /** Pay: no {@code @Consumes}, so a caller that forgets the content type still gets a JSON answer. */
     @POST
     @Path("payments")
-    public void pay(String body, @Suspended AsyncResponse async) {
+    public void pay(@PathParam("bank") String path, String body, @Suspended AsyncResponse async) {
+        Bank bank = runtime.bankAt(path);
         Response response;
         long delayMillis = 0;
         try {
             PaymentRequest request = JsonBodies.paymentRequest(body);
-            BankAnswer answer = runtime.simBank().pay(request);
-            response = toResponse(answer);
+            BankAnswer answer = bank.pay(request);
+            response = toResponse(answer, request.merchantRef());
             delayMillis = answer.delayMillis();
         } catch (InvalidRequestException e) {
             response = JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
         } catch (UncheckedIOException e) {
             // the journal could not be written, so nothing was recorded or charged
-            LOG.log(Level.SEVERE, "SIMBANK journal write failed", e);
-            response = JsonBodies.error(500, "SYSTEM_ERROR", "the bank could not record the request");
+            response = journalFailure(bank, e);
         }
         answerAfter(async, response, delayMillis);
     }
 
-    /** The merchant's status query: the decision on a reference, never a new charge. */
+    /** The merchant's status query: the decision on a reference (or its close), never a new charge. */
     @GET
     @Path("payments/{merchantRef}")
-    public Response find(@PathParam("merchantRef") String merchantRef) {
-        return runtime.simBank().find(merchantRef)
-                .map(result -> JsonBodies.ok(JsonBodies.result(result, false)))
+    public Response find(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
+        return runtime.bankAt(path).state(merchantRef)
+                .map(state -> JsonBodies.ok(JsonBodies.state(state)))
                 .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no payment with merchantRef " + merchantRef));
+    }
+
+    /**
+     * Close: fences a reference that was not charged so that no pay request can charge it later;
+     * refuses a charged one. Answered at once, like a query: the failure plan does not apply.
+     */
+    @POST
+    @Path("payments/{merchantRef}/close")
+    public Response close(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
+        Bank bank = runtime.bankAt(path);
+        try {
+            CloseResult result = bank.close(merchantRef);
+            if (result.closed()) {
+                return JsonBodies.ok(JsonBodies.closed(result));
+            }
+            return JsonBodies.error(409, "ORDER_PAID", "merchantRef " + merchantRef + " was charged (transactionId "
+                    + result.decision().transactionId() + ") and cannot be closed");
+        } catch (InvalidRequestException e) {
+            return JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
+        } catch (UncheckedIOException e) {
+            // the journal could not be written, so the reference was not closed
+            return journalFailure(bank, e);
+        }
     }
 
     /** Refund: like pay, no {@code @Consumes}, the same failure plan and the same delayed answer. */
     @POST
     @Path("refunds")
-    public void refund(String body, @Suspended AsyncResponse async) {
+    public void refund(@PathParam("bank") String path, String body, @Suspended AsyncResponse async) {
+        Bank bank = runtime.bankAt(path);
         Response response;
         long delayMillis = 0;
         try {
             RefundRequest request = JsonBodies.refundRequest(body);
-            RefundAnswer answer = runtime.simBank().refund(request);
+            RefundAnswer answer = bank.refund(request);
             response = toResponse(answer);
             delayMillis = answer.delayMillis();
         } catch (InvalidRequestException e) {
             response = JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
         } catch (UncheckedIOException e) {
             // the journal could not be written, so nothing was recorded or refunded
-            LOG.log(Level.SEVERE, "SIMBANK journal write failed", e);
-            response = JsonBodies.error(500, "SYSTEM_ERROR", "the bank could not record the request");
+            response = journalFailure(bank, e);
         }
         answerAfter(async, response, delayMillis);
     }
@@ -98,19 +131,26 @@ public class BankResource {
     /** The merchant's refund query: the decision on a refundRef, never a new refund. */
     @GET
     @Path("refunds/{refundRef}")
-    public Response findRefund(@PathParam("refundRef") String refundRef) {
-        return runtime.simBank().findRefund(refundRef)
+    public Response findRefund(@PathParam("bank") String path, @PathParam("refundRef") String refundRef) {
+        return runtime.bankAt(path).findRefund(refundRef)
                 .map(result -> JsonBodies.ok(JsonBodies.refund(result, false)))
                 .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no refund with refundRef " + refundRef));
     }
 
-    private static Response toResponse(BankAnswer answer) {
+    private static Response journalFailure(Bank bank, UncheckedIOException e) {
+        LOG.log(Level.SEVERE, bank.channelId() + " journal write failed", e);
+        return JsonBodies.error(500, "SYSTEM_ERROR", "the bank could not record the request");
+    }
+
+    private static Response toResponse(BankAnswer answer, String merchantRef) {
+        PaymentResult result = answer.result();
         return switch (answer.effect()) {
-            case DECIDED -> JsonBodies.ok(JsonBodies.result(answer.result(), false));
-            case DUPLICATE -> JsonBodies.ok(JsonBodies.result(answer.result(), true));
+            case DECIDED -> JsonBodies.ok(JsonBodies.result(result, false));
+            case DUPLICATE -> JsonBodies.ok(JsonBodies.result(result, true));
             case REF_REUSED -> JsonBodies.error(409, "MERCHANT_REF_REUSED", "merchantRef "
-                    + answer.result().merchantRef() + " was already used for " + answer.result().amount() + " "
-                    + answer.result().currency());
+                    + result.merchantRef() + " was already used for " + result.amount() + " " + result.currency());
+            case ORDER_CLOSED -> JsonBodies.error(409, "ORDER_CLOSED", "merchantRef " + merchantRef
+                    + " is closed and can no longer be paid");
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
         };
     }
@@ -124,11 +164,16 @@ public class BankResource {
                     + " was already used for " + result.amount() + " " + result.currency() + " of merchantRef "
                     + result.merchantRef());
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
+            case ORDER_CLOSED -> throw new IllegalStateException("a refund is never refused for a closed order");
         };
     }
 
+    /** Answered in front of the bank: nothing was processed, whatever the status tells a client. */
     private static Response injectedFailure(int status) {
-        return JsonBodies.error(status, "INJECTED_FAILURE", "simulated failure (HTTP " + status + ")");
+        return Response.fromResponse(
+                        JsonBodies.error(status, "INJECTED_FAILURE", "simulated failure (HTTP " + status + ")"))
+                .header(PROCESSED_HEADER, "false")
+                .build();
     }
 
     private void answerAfter(AsyncResponse async, Response response, long delayMillis) {

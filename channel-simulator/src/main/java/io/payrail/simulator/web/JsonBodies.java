@@ -2,8 +2,10 @@ package io.payrail.simulator.web;
 
 import io.payrail.simulator.InvalidRequestException;
 import io.payrail.simulator.bank.BookTotals;
+import io.payrail.simulator.bank.CloseResult;
 import io.payrail.simulator.bank.PaymentRequest;
 import io.payrail.simulator.bank.PaymentResult;
+import io.payrail.simulator.bank.PaymentState;
 import io.payrail.simulator.bank.PaymentStatus;
 import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundRequest;
@@ -145,6 +147,38 @@ final class JsonBodies {
         return json.add("duplicate", duplicate).build();
     }
 
+    /**
+     * The status query's answer: the decision as the pay answer gives it (with
+     * {@code "duplicate":false}), or {@link #closed} for a closed reference.
+     */
+    static JsonObject state(PaymentState state) {
+        return state.closed() ? closed(state.merchantRef(), state.decision()) : result(state.decision(), false);
+    }
+
+    /** A close's answer (the reference was not charged and is closed now). */
+    static JsonObject closed(CloseResult result) {
+        if (!result.closed()) {
+            throw new IllegalArgumentException("a paid reference is not closed");
+        }
+        return closed(result.merchantRef(), result.decision());
+    }
+
+    /**
+     * {@code {"status":"CLOSED","merchantRef":...}}, with the decline's {@code transactionId},
+     * {@code declineCode} and {@code message} when the reference was declined before it was closed.
+     */
+    private static JsonObject closed(String merchantRef, PaymentResult declined) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("status", "CLOSED")
+                .add("merchantRef", merchantRef);
+        if (declined != null) {
+            json.add("transactionId", declined.transactionId())
+                    .add("declineCode", declined.declineCode().name())
+                    .add("message", declined.message());
+        }
+        return json.build();
+    }
+
     static JsonObject refund(RefundResult result, boolean duplicate) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("status", result.status().name())
@@ -180,6 +214,7 @@ final class JsonBodies {
                 .add("status", tally.status() == null ? "NONE" : tally.status().name())
                 .add("refunds", tally.refunds())
                 .add("refunded", tally.refunded())
+                .add("closed", tally.closed())
                 .build();
     }
 

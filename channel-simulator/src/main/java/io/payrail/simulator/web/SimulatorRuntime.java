@@ -11,16 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Builds the simulated banks when the application starts and closes their journals when it stops.
- * Started eagerly so that the journal is replayed (or found damaged, failing the deployment)
- * before the first request rather than during it.
+ * Builds the simulated banks when the application starts and closes their journals when it stops:
+ * SIMBANK and SIMBANK2, two independent card acquirers with the same protocol, each with its own
+ * journal ({@code simbank-journal.jsonl}, {@code simbank2-journal.jsonl}), failure plan and id
+ * prefixes ({@code sb_}/{@code sr_}, {@code sb2_}/{@code sr2_}). Started eagerly so that the
+ * journals are replayed (or found damaged, failing the deployment) before the first request rather
+ * than during it.
  *
  * <p>Settings, each with a default (as system properties, e.g. {@code -Dsimulator.latencyMs=5}, or
  * as environment variables, e.g. {@code SIMULATOR_LATENCYMS=5}):
@@ -35,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SimulatorRuntime {
 
     public static final String SIMBANK = "SIMBANK";
+    public static final String SIMBANK2 = "SIMBANK2";
 
     private static final Logger LOG = Logger.getLogger(SimulatorRuntime.class.getName());
 
@@ -50,19 +57,33 @@ public class SimulatorRuntime {
     @ConfigProperty(name = "simulator.journalSync", defaultValue = "false")
     boolean journalSync;
 
-    private JsonLinesJournal simBankJournal;
+    private final List<JsonLinesJournal> journals = new ArrayList<>();
     private Bank simBank;
+    private Bank simBank2;
 
     @PostConstruct
     void start() {
         Path dir = Path.of(dataDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),
                 "payrail-simulator").toString()));
-        simBankJournal = new JsonLinesJournal(dir.resolve("simbank-journal.jsonl"), journalSync);
-        ChargeBook book = ChargeBook.open(simBankJournal, Clock.systemUTC(), TransactionIds.withPrefix("sb"),
-                TransactionIds.withPrefix("sr"));
-        simBank = new Bank(SIMBANK, book, new FailurePlan(latencyMs));
-        LOG.info(() -> SIMBANK + " open: journal " + simBankJournal.file() + ", latency " + latencyMs
+        try {
+            simBank = open(SIMBANK, dir.resolve("simbank-journal.jsonl"), "sb", "sr");
+            simBank2 = open(SIMBANK2, dir.resolve("simbank2-journal.jsonl"), "sb2", "sr2");
+        } catch (RuntimeException e) {
+            // a damaged journal fails the deployment; do not leave the other one open
+            stop();
+            throw e;
+        }
+    }
+
+    /** One bank: its own journal (replayed now), book, failure plan and id prefixes. */
+    private Bank open(String channelId, Path journalFile, String transactionPrefix, String refundPrefix) {
+        JsonLinesJournal journal = new JsonLinesJournal(journalFile, journalSync);
+        journals.add(journal);
+        ChargeBook book = ChargeBook.open(journal, Clock.systemUTC(), TransactionIds.withPrefix(transactionPrefix),
+                TransactionIds.withPrefix(refundPrefix));
+        LOG.info(() -> channelId + " open: journal " + journal.file() + ", latency " + latencyMs
                 + " ms, " + book.totals());
+        return new Bank(channelId, book, new FailurePlan(latencyMs));
     }
 
     /** Forces {@link #start()} at deployment. */
@@ -72,12 +93,29 @@ public class SimulatorRuntime {
 
     @PreDestroy
     void stop() {
-        if (simBankJournal != null) {
-            simBankJournal.close();
-        }
+        journals.forEach(JsonLinesJournal::close);
+        journals.clear();
     }
 
     public Bank simBank() {
         return simBank;
+    }
+
+    public Bank simBank2() {
+        return simBank2;
+    }
+
+    /**
+     * The bank whose API lives under {@code /sim/<path>/v1}: {@code bank} is SIMBANK, {@code bank2}
+     * SIMBANK2.
+     *
+     * @throws jakarta.ws.rs.NotFoundException for any other path (404)
+     */
+    public Bank bankAt(String path) {
+        return switch (path) {
+            case "bank" -> simBank;
+            case "bank2" -> simBank2;
+            default -> throw new NotFoundException("no bank at /sim/" + path);
+        };
     }
 }

@@ -1,7 +1,9 @@
 package io.payrail.simulator.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payrail.simulator.InvalidRequestException;
 import io.payrail.simulator.fault.FailurePlan;
 import io.payrail.simulator.fault.FailureUpdate;
 import java.time.Clock;
@@ -107,6 +109,61 @@ class BankTest {
         assertThat(retry.effect()).isEqualTo(Effect.DUPLICATE);
         assertThat(retry.delayMillis()).isEqualTo(20);
         assertThat(bank.book().tally("pay_1").refunded()).isEqualTo(1000);
+    }
+
+    @Test
+    void aCloseFencesTheReferenceAndIsNotAffectedByTheFailurePlan() {
+        failures.update(new FailureUpdate(null, 1, 503, 1, 5_000L, null));
+
+        CloseResult close = bank.close("pay_X");
+
+        assertThat(close.outcome()).isEqualTo(CloseOutcome.CLOSED);
+        assertThat(failures.settings().failNextRequests()).isEqualTo(1);
+        assertThat(failures.settings().timeoutNextRequests()).isEqualTo(1);
+        // the front door still answers first; behind it the fence refuses
+        assertThat(bank.pay(pay("pay_X", 1000)).effect()).isEqualTo(Effect.INJECTED_FAILURE);
+        BankAnswer fenced = bank.pay(pay("pay_X", 1000));
+        assertThat(fenced.effect()).isEqualTo(Effect.ORDER_CLOSED);
+        assertThat(fenced.delayMillis()).isEqualTo(5_000);
+        assertThat(bank.state("pay_X")).contains(new PaymentState("pay_X", null, true));
+        assertThat(bank.book().tally("pay_X")).isEqualTo(new RefTally("pay_X", 2, 0, null, 0, 0, true));
+    }
+
+    @Test
+    void aPaidReferenceIsNotClosed() {
+        PaymentResult approved = bank.pay(pay("pay_1", 1000)).result();
+
+        assertThat(bank.close("pay_1")).isEqualTo(new CloseResult("pay_1", CloseOutcome.PAID, approved));
+        assertThat(bank.state("pay_1")).contains(new PaymentState("pay_1", approved, false));
+    }
+
+    @Test
+    void aCloseChecksTheReference() {
+        assertThatThrownBy(() -> bank.close("pay/1")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("merchantRef must be 1-64");
+        assertThatThrownBy(() -> bank.close("x".repeat(65))).isInstanceOf(InvalidRequestException.class);
+        assertThat(bank.book().totals().refs()).isZero();
+    }
+
+    @Test
+    void twoBanksShareNothing() {
+        FailurePlan otherFailures = new FailurePlan(20);
+        Bank other = new Bank("SIMBANK2", ChargeBook.open(ChargeLog.NONE, Clock.systemUTC(),
+                TransactionIds.withPrefix("sb2"), TransactionIds.withPrefix("sr2")), otherFailures);
+        failures.update(new FailureUpdate(null, 5, 503, null, null, null));
+
+        BankAnswer paid = other.pay(pay("pay_1", 1000));
+        RefundAnswer refunded = other.refund(refund("pay_1", "rfd_1", 100));
+
+        assertThat(paid.effect()).isEqualTo(Effect.DECIDED);
+        assertThat(paid.result().transactionId()).startsWith("sb2_").hasSize(36);
+        assertThat(refunded.result().refundId()).startsWith("sr2_").hasSize(36);
+        assertThat(bank.find("pay_1")).isEmpty();
+        assertThat(bank.close("pay_1").outcome()).isEqualTo(CloseOutcome.CLOSED);
+        assertThat(other.state("pay_1")).map(PaymentState::closed).contains(false);
+        assertThat(bank.pay(pay("pay_1", 1000)).effect()).isEqualTo(Effect.INJECTED_FAILURE);
+        assertThat(failures.settings().failNextRequests()).isEqualTo(4);
+        assertThat(otherFailures.settings().failNextRequests()).isZero();
     }
 
     private static RefundRequest refund(String merchantRef, String refundRef, long amount) {

@@ -227,12 +227,14 @@ class ChargeBookTest {
     static final class RecordingLog implements ChargeLog {
         final List<BookEntry> entries = new ArrayList<>();
         final List<RefundEntry> refunds = new ArrayList<>();
+        final List<CloseEntry> closes = new ArrayList<>();
         private final List<LogEntry> written = new ArrayList<>();
         volatile boolean failing;
         boolean cleared;
 
         @Override
-        public void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refundSink) {
+        public void replay(Consumer<BookEntry> payments, Consumer<RefundEntry> refundSink,
+                           Consumer<CloseEntry> closeSink) {
             List<LogEntry> copy;
             synchronized (this) {
                 copy = List.copyOf(written);
@@ -240,6 +242,8 @@ class ChargeBookTest {
             for (LogEntry entry : copy) {
                 if (entry instanceof RefundEntry refund) {
                     refundSink.accept(refund);
+                } else if (entry instanceof CloseEntry close) {
+                    closeSink.accept(close);
                 } else {
                     payments.accept((BookEntry) entry);
                 }
@@ -265,9 +269,19 @@ class ChargeBookTest {
         }
 
         @Override
+        public synchronized void append(CloseEntry entry) {
+            if (failing) {
+                throw new UncheckedIOException(new IOException("disk full"));
+            }
+            closes.add(entry);
+            written.add(entry);
+        }
+
+        @Override
         public synchronized void clear() {
             entries.clear();
             refunds.clear();
+            closes.clear();
             written.clear();
             cleared = true;
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesJournalRefundTest {
 
-    /** Lines as a simulator without refunds wrote them (PROTOCOL.md §8). */
+    /** Lines as a simulator without refunds wrote them (PROTOCOL.md §9). */
     private static final String OLD_JOURNAL = """
             {"v":1,"at":"2026-11-27T08:36:09.27Z","merchantRef":"pay_A1","effect":"DECIDED","status":"APPROVED","transactionId":"sb_bd629dbe0a9447bd85992aabf448492e","amount":1000,"currency":"USD","declineCode":null}
             {"v":1,"at":"2026-11-27T08:36:09.32Z","merchantRef":"pay_A1","effect":"DUPLICATE"}

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payrail.simulator.InvalidRequestException;
 import io.payrail.simulator.bank.BookTotals;
+import io.payrail.simulator.bank.CloseOutcome;
+import io.payrail.simulator.bank.CloseResult;
+import io.payrail.simulator.bank.DeclineCode;
+import io.payrail.simulator.bank.PaymentResult;
+import io.payrail.simulator.bank.PaymentState;
 import io.payrail.simulator.bank.PaymentStatus;
 import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundRejectCode;
@@ -56,13 +61,37 @@ class JsonBodiesTest {
     }
 
     @Test
+    void writesClosedReferences() {
+        PaymentResult declined = new PaymentResult("pay_D", "sb_1", PaymentStatus.DECLINED, 1013, "USD",
+                DeclineCode.INSUFFICIENT_FUNDS);
+        PaymentResult approved = new PaymentResult("pay_A", "sb_2", PaymentStatus.APPROVED, 1000, "USD", null);
+
+        assertThat(JsonBodies.closed(new CloseResult("pay_X", CloseOutcome.CLOSED, null)).toString())
+                .isEqualTo("{\"status\":\"CLOSED\",\"merchantRef\":\"pay_X\"}");
+        assertThat(JsonBodies.closed(new CloseResult("pay_D", CloseOutcome.ALREADY_CLOSED, declined)).toString())
+                .isEqualTo("{\"status\":\"CLOSED\",\"merchantRef\":\"pay_D\",\"transactionId\":\"sb_1\","
+                        + "\"declineCode\":\"INSUFFICIENT_FUNDS\",\"message\":\"Insufficient funds\"}");
+        assertThatThrownBy(() -> JsonBodies.closed(new CloseResult("pay_A", CloseOutcome.PAID, approved)))
+                .isInstanceOf(IllegalArgumentException.class);
+        // the status query: CLOSED for a closed reference, else the decision as the pay answer gives it
+        assertThat(JsonBodies.state(new PaymentState("pay_X", null, true)).toString())
+                .isEqualTo("{\"status\":\"CLOSED\",\"merchantRef\":\"pay_X\"}");
+        assertThat(JsonBodies.state(new PaymentState("pay_D", declined, true)).getString("status")).isEqualTo("CLOSED");
+        assertThat(JsonBodies.state(new PaymentState("pay_A", approved, false)))
+                .isEqualTo(JsonBodies.result(approved, false));
+        assertThat(JsonBodies.tally(new RefTally("pay_X", 1, 0, null, 0, 0, true)).toString())
+                .isEqualTo("{\"merchantRef\":\"pay_X\",\"requests\":1,\"charges\":0,\"status\":\"NONE\","
+                        + "\"refunds\":0,\"refunded\":0,\"closed\":true}");
+    }
+
+    @Test
     void theAdminRecordKeepsItsFieldsAndAddsRefunds() {
         assertThat(JsonBodies.tally(new RefTally("pay_A1", 3, 1, PaymentStatus.APPROVED, 2, 700)).toString())
                 .isEqualTo("{\"merchantRef\":\"pay_A1\",\"requests\":3,\"charges\":1,\"status\":\"APPROVED\","
-                        + "\"refunds\":2,\"refunded\":700}");
+                        + "\"refunds\":2,\"refunded\":700,\"closed\":false}");
         assertThat(JsonBodies.tally(new RefTally("pay_x", 0, 0, null)).toString())
                 .isEqualTo("{\"merchantRef\":\"pay_x\",\"requests\":0,\"charges\":0,\"status\":\"NONE\","
-                        + "\"refunds\":0,\"refunded\":0}");
+                        + "\"refunds\":0,\"refunded\":0,\"closed\":false}");
         assertThat(JsonBodies.totals(new BookTotals(281, 70, 72, 5)).toString())
                 .isEqualTo("{\"totalRequests\":281,\"totalCharges\":70,\"refs\":72,\"totalRefunds\":5}");
     }
