@@ -23,12 +23,15 @@ MYSQL_CONNECTOR_VERSION="${MYSQL_CONNECTOR_VERSION:-9.5.0}"
 PROJECT_VERSION="0.1.0-SNAPSHOT"
 
 # test: the bank's read timeout is short, so the system tests can make the simulator outlast it,
-# and the notification retry schedule is seconds instead of WeChat Pay's hours
+# the notification retry and channel check schedules are seconds instead of WeChat Pay's hours, and
+# an open channel breaker half-opens after 5 s instead of 15 s
 case "$PAYRAIL_PROFILE" in
   dev)  PORT_OFFSET=0;     BROKER_PORT_DEFAULT=61616; SIM_PORT_DEFAULT=8290;  DB_NAME_DEFAULT=payrail;      CHANNEL_READ_TIMEOUT_MS=10000
-        NOTIFY_SCHEDULE="15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h" ;;
+        NOTIFY_SCHEDULE="15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h"
+        RESOLVE_SCHEDULE="5s,10s,30s,1m,2m,5m,10m,30m,1h"; BREAKER_DELAY_MS=15000 ;;
   test) PORT_OFFSET=10000; BROKER_PORT_DEFAULT=61626; SIM_PORT_DEFAULT=18290; DB_NAME_DEFAULT=payrail_test; CHANNEL_READ_TIMEOUT_MS=3000
-        NOTIFY_SCHEDULE="1s,1s,2s,2s,3s" ;;
+        NOTIFY_SCHEDULE="1s,1s,2s,2s,3s"
+        RESOLVE_SCHEDULE="1s,1s,2s,2s,3s"; BREAKER_DELAY_MS=5000 ;;
   *) echo "unknown PAYRAIL_PROFILE '$PAYRAIL_PROFILE' (dev or test)" >&2; exit 2 ;;
 esac
 
@@ -62,6 +65,9 @@ ASADMIN="$PAYARA_HOME/bin/asadmin"
 # --- channel simulator (Payara Micro) ---
 SIM_PORT="${PAYRAIL_SIM_PORT:-$SIM_PORT_DEFAULT}"
 SIM_URL="http://127.0.0.1:$SIM_PORT/sim"
+SIM_DATA_DIR="$PROFILE_DIR/simulator/data"
+# the channels' key pairs: kept when the test run empties the simulator, so Payara's copy stays valid
+SIM_KEYS_DIR="$SIM_DATA_DIR/keys"
 MICRO_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
 
 # --- secrets the scripts generate (kept across domain re-creation) ---

@@ -17,6 +17,9 @@
 # - HTTPS on its own port with a key pair generated here on first run (CN=localhost); HTTP/2's
 #   header list limit raised from 4 KiB to 64 KiB (with 4 KiB, Java's own HttpClient got 431 on
 #   the third request of a connection: measured);
+# - the JDK's HTTP client never resends a POST on its own (sun.net.http.retryPost=false): a silent
+#   resend of a charge the channel already processed could come back refused and look "safe to
+#   fail over", the one mistake that charges a payer twice;
 # - the OpenAPI document is the application's static META-INF/openapi.yaml: annotation scanning
 #   is off domain-wide (set in the application alone, Payara still scans once and fails on
 #   Bean Validation annotations of record components).
@@ -24,6 +27,7 @@
 PAYARA_CONFIG_HASH_FILE="$DOMAIN_DIR/.payrail-config-hash"
 TLS_DIR="$PROFILE_DIR/tls"
 TLS_ALIAS=payrail-tls
+TLS_KEYSTORE="$KEYS_DIR/tls.p12"
 
 asadmin() { "$ASADMIN" --port "$ADMIN_PORT" --interactive=false "$@"; }
 
@@ -58,15 +62,13 @@ payara_create_domain() {
   fetch_artifact "com.mysql:mysql-connector-j:$MYSQL_CONNECTOR_VERSION" "$DOWNLOADS/mysql-connector-j-$MYSQL_CONNECTOR_VERSION.jar"
   cp "$DOWNLOADS/mysql-connector-j-$MYSQL_CONNECTOR_VERSION.jar" "$DOMAIN_DIR/lib/"
 
-  step "generating the TLS key pair (CN=localhost) in the domain keystore"
-  local keystore="$DOMAIN_DIR/config/keystore.p12"
-  keytool -genkeypair -alias "$TLS_ALIAS" -keyalg RSA -keysize 2048 -validity 825 \
-    -dname "CN=localhost, OU=Payrail $PAYRAIL_PROFILE, O=Payrail" -ext "SAN=dns:localhost,ip:127.0.0.1" \
-    -keystore "$keystore" -storetype PKCS12 -storepass changeit -keypass changeit >/dev/null 2>&1 \
-    || fail "keytool could not add the TLS key to $keystore" "remove $DOMAIN_DIR and re-run"
-  mkdir -p "$TLS_DIR"
-  keytool -exportcert -rfc -alias "$TLS_ALIAS" -keystore "$keystore" -storetype PKCS12 -storepass changeit \
-    >"$TLS_DIR/payrail-tls.crt" 2>/dev/null
+  # the TLS key pair lives in $KEYS_DIR (payara_secrets), so a recreated domain serves the same
+  # certificate that the simulator and the tests already trust
+  step "installing the TLS key pair (CN=localhost) in the domain keystore"
+  keytool -importkeystore -noprompt -srckeystore "$TLS_KEYSTORE" -srcstoretype PKCS12 -srcstorepass changeit \
+    -srcalias "$TLS_ALIAS" -destkeystore "$DOMAIN_DIR/config/keystore.p12" -deststoretype PKCS12 \
+    -deststorepass changeit -destkeypass changeit >/dev/null 2>&1 \
+    || fail "keytool could not add the TLS key to $DOMAIN_DIR/config/keystore.p12" "remove $DOMAIN_DIR and re-run"
   # the domain trusts its own certificate (health checks and tests call https://localhost)
   keytool -importcert -noprompt -alias "$TLS_ALIAS" -file "$TLS_DIR/payrail-tls.crt" \
     -keystore "$DOMAIN_DIR/config/cacerts.p12" -storetype PKCS12 -storepass changeit >/dev/null 2>&1 || true
@@ -94,11 +96,16 @@ set-hazelcast-configuration --clustername payrail-$PAYRAIL_PROFILE --startport $
 delete-jvm-options -Xmx512m
 create-jvm-options -Xmx$PAYARA_HEAP
 create-jvm-options -XX$q:+ExitOnOutOfMemoryError
+create-jvm-options -Dsun.net.http.retryPost=false
 create-system-properties payrail.profile=$PAYRAIL_PROFILE
 set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
 create-system-properties payrail.notify.schedule=$NOTIFY_SCHEDULE
+create-system-properties payrail.resolve.schedule=$RESOLVE_SCHEDULE
+create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
+create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
+create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
 create-system-properties payrail.operator.token=\${ALIAS$q=payrail-operator-token}
@@ -139,6 +146,19 @@ payara_secrets() {
     chmod 600 "$SIGNING_KEYSTORE"
     keytool -exportcert -rfc -alias platform-1 -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 \
       -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >"$KEYS_DIR/platform-1.crt" 2>/dev/null
+  fi
+  if [ ! -s "$TLS_KEYSTORE" ]; then
+    step "generating the TLS key pair (CN=localhost, SAN localhost and 127.0.0.1)"
+    keytool -genkeypair -alias "$TLS_ALIAS" -keyalg RSA -keysize 2048 -validity 825 \
+      -dname "CN=localhost, OU=Payrail $PAYRAIL_PROFILE, O=Payrail" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+      -keystore "$TLS_KEYSTORE" -storetype PKCS12 -storepass changeit -keypass changeit >/dev/null 2>&1 \
+      || fail "keytool could not create $TLS_KEYSTORE" "remove $KEYS_DIR and re-run"
+    chmod 600 "$TLS_KEYSTORE"
+  fi
+  if [ ! -s "$TLS_DIR/payrail-tls.crt" ] || [ "$TLS_DIR/payrail-tls.crt" -ot "$TLS_KEYSTORE" ]; then
+    mkdir -p "$TLS_DIR"
+    keytool -exportcert -rfc -alias "$TLS_ALIAS" -keystore "$TLS_KEYSTORE" -storetype PKCS12 -storepass changeit \
+      >"$TLS_DIR/payrail-tls.crt" 2>/dev/null
   fi
   if [ ! -s "$OPERATOR_TOKEN_FILE" ]; then
     (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$OPERATOR_TOKEN_FILE")
@@ -202,6 +222,7 @@ payara_health() {
 
 payara_up() {
   payara_install
+  payara_secrets
   local want; want="$(payara_config_hash)"
   if [ -d "$DOMAIN_DIR" ] && [ "$(cat "$PAYARA_CONFIG_HASH_FILE" 2>/dev/null)" != "$want" ]; then
     info "the domain's configuration scripts changed: recreating the domain"

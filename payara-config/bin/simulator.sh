@@ -19,7 +19,14 @@ sim_up() {
   step "starting the channel simulator (Payara Micro) at $SIM_URL"
   mkdir -p "$PROFILE_DIR/simulator"
   cp "$SIM_WAR" "$PROFILE_DIR/simulator/channel-simulator.war"
-  setsid nohup java -Xmx256m -Dsimulator.dataDir="$PROFILE_DIR/simulator/data" -jar "$MICRO_JAR" \
+  # the platform's signing certificate verifies our requests; our TLS certificate is trusted for the
+  # channels' https callbacks to this profile's Payara
+  local callbacks="https://localhost:$HTTPS_PORT/api/channel-callbacks"
+  setsid nohup java -Xmx256m -Dsimulator.dataDir="$SIM_DATA_DIR" \
+    -Dsimulator.platformPublicKey="$KEYS_DIR/platform-1.crt" -Dsimulator.callbackTrustCert="$TLS_DIR/payrail-tls.crt" \
+    -Dsimulator.cardgw.callbackUrl="$callbacks/cardgw" -Dsimulator.quickpay.callbackUrl="$callbacks/quickpay" \
+    -Dsimulator.wallet.callbackUrl="$callbacks/wallet" \
+    -jar "$MICRO_JAR" \
     --nocluster --clustername "payrail-simulator-$PAYRAIL_PROFILE" --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
     --deploy "$PROFILE_DIR/simulator/channel-simulator.war" >"$SIM_LOG" 2>&1 &
   echo $! >"$SIM_PID"
@@ -34,7 +41,11 @@ sim_stop() {
   fi
 }
 
-sim_wipe() { rm -rf "$PROFILE_DIR/simulator/data"; }
+# empties the channels' books (journals), keeping their key pairs
+sim_wipe() {
+  [ -d "$SIM_DATA_DIR" ] || return 0
+  find "$SIM_DATA_DIR" -mindepth 1 -maxdepth 1 ! -name keys -exec rm -rf {} +
+}
 
 sim_status() {
   if sim_health; then

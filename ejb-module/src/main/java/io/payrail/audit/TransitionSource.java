@@ -4,6 +4,8 @@ package io.payrail.audit;
 public enum TransitionSource {
     /** A merchant's API call (create, close, refund). */
     API,
+    /** The platform submitted the order to its channels. */
+    DISPATCH,
     /** The channel's synchronous answer to our request. */
     CHANNEL_RESPONSE,
     /** An asynchronous, signed notification from the channel. */

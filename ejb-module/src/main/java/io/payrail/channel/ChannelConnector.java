@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * One payment channel (a bank, a card gateway, a wallet). Implementations speak the channel's
- * protocol over HTTP with timeouts and translate every answer, or its absence, into an outcome.
- * They never throw for a decline or a timeout.
+ * signed protocol over HTTP with timeouts and translate every answer, or its absence, into a
+ * {@link ChannelOutcome}; they never throw for a decline, a timeout or an outage. The platform's
+ * order id is the channel's merchant reference (its idempotency key), the refund id the refund's.
  */
 public interface ChannelConnector {
 
@@ -17,12 +18,22 @@ public interface ChannelConnector {
 
     Set<PaymentMethod> supportedMethods();
 
-    /** Asks the channel to charge; the order id is the channel's idempotency key. */
+    /** SUCCEEDED, DECLINED, PENDING (with payUrl), UNKNOWN or UNAVAILABLE. */
     ChannelOutcome pay(ChannelSubmission submission);
 
+    /** The channel's view of an order: SUCCEEDED, DECLINED, PENDING, CLOSED, NOT_FOUND or UNKNOWN. */
+    ChannelOutcome query(String orderId);
+
     /**
-     * Asks the channel to pay back part or all of a charge; the refund id is the channel's
-     * idempotency key. SUCCEEDED: refunded; DECLINED: certainly not refunded.
+     * Closes an unpaid order at the channel (and fences it: a late pay request is refused).
+     * CLOSED, SUCCEEDED (it was paid after all), or UNKNOWN. A channel that cannot close answers
+     * with its {@link #query} instead.
      */
+    ChannelOutcome close(String orderId);
+
+    /** SUCCEEDED, DECLINED, PENDING (asynchronous refund), UNKNOWN or UNAVAILABLE. */
     ChannelOutcome refund(RefundSubmission submission);
+
+    /** The channel's view of a refund: SUCCEEDED, DECLINED, PENDING, NOT_FOUND or UNKNOWN. */
+    ChannelOutcome queryRefund(RefundSubmission submission);
 }

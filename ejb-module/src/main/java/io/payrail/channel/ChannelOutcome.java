@@ -1,36 +1,72 @@
 package io.payrail.channel;
 
 /**
- * What a channel said about a charge. {@link Status#UNKNOWN} is not {@link Status#DECLINED}: after
- * a timeout or a 5xx the payer may have been charged, so the order stays PROCESSING until the
- * channel is asked again.
+ * What a channel said about a charge or a refund. The statuses keep apart what a payment platform
+ * must never confuse:
+ * <ul>
+ * <li>{@link Status#DECLINED} and {@link Status#UNAVAILABLE}: certainly nothing was moved;</li>
+ * <li>{@link Status#UNKNOWN}: no reliable answer (timeout, a 5xx other than 503, a garbled reply):
+ *     money may or may not have moved, so the order stays PROCESSING and is queried;</li>
+ * <li>{@link Status#PENDING}: accepted, the result comes later (the payer must act, or the channel
+ *     works asynchronously).</li>
+ * </ul>
+ *
+ * @param channelTxnId the channel's own id of the charge or refund, when it gave one
+ * @param payUrl       where the payer completes a PENDING payment (wallet page, card confirmation)
  */
-public record ChannelOutcome(Status status, String channelTxnId, String code, String message) {
+public record ChannelOutcome(Status status, String channelTxnId, String code, String message, String payUrl) {
 
     public enum Status {
-        /** The channel charged the payer. */
+        /** The money moved (charged, or refunded). */
         SUCCEEDED,
-        /** The channel certainly did not charge (declined, rejected). */
+        /** The channel processed the request and refused it: nothing moved. */
         DECLINED,
         /** Accepted; the result arrives later (callback or query). */
         PENDING,
-        /** No reliable answer (timeout, 5xx, garbled reply): the charge may or may not have happened. */
-        UNKNOWN
+        /** No reliable answer: the money may or may not have moved. Query before acting. */
+        UNKNOWN,
+        /** Refused before processing (503, connection refused, circuit open): nothing moved; another channel may be tried. */
+        UNAVAILABLE,
+        /** Query or close: the channel holds the order as closed; nothing was or will be charged. */
+        CLOSED,
+        /** Query: the channel has no record of it (never received, or refused before processing). */
+        NOT_FOUND
+    }
+
+    /** True when this outcome proves no money moved, so the request may go to another channel. */
+    public boolean certainlyNothingMoved() {
+        return status == Status.UNAVAILABLE || status == Status.NOT_FOUND || status == Status.CLOSED;
+    }
+
+    public boolean isFinal() {
+        return status == Status.SUCCEEDED || status == Status.DECLINED || status == Status.CLOSED;
     }
 
     public static ChannelOutcome succeeded(String channelTxnId) {
-        return new ChannelOutcome(Status.SUCCEEDED, channelTxnId, null, null);
+        return new ChannelOutcome(Status.SUCCEEDED, channelTxnId, null, null, null);
     }
 
     public static ChannelOutcome declined(String channelTxnId, String code, String message) {
-        return new ChannelOutcome(Status.DECLINED, channelTxnId, code, message);
+        return new ChannelOutcome(Status.DECLINED, channelTxnId, code, message, null);
     }
 
-    public static ChannelOutcome pending(String channelTxnId) {
-        return new ChannelOutcome(Status.PENDING, channelTxnId, null, null);
+    public static ChannelOutcome pending(String channelTxnId, String payUrl) {
+        return new ChannelOutcome(Status.PENDING, channelTxnId, null, null, payUrl);
     }
 
     public static ChannelOutcome unknown(String reason) {
-        return new ChannelOutcome(Status.UNKNOWN, null, "UNKNOWN", reason);
+        return new ChannelOutcome(Status.UNKNOWN, null, "UNKNOWN", reason, null);
+    }
+
+    public static ChannelOutcome unavailable(String reason) {
+        return new ChannelOutcome(Status.UNAVAILABLE, null, "CHANNEL_UNAVAILABLE", reason, null);
+    }
+
+    public static ChannelOutcome closed(String channelTxnId) {
+        return new ChannelOutcome(Status.CLOSED, channelTxnId, null, null, null);
+    }
+
+    public static ChannelOutcome notFound() {
+        return new ChannelOutcome(Status.NOT_FOUND, null, null, null, null);
     }
 }

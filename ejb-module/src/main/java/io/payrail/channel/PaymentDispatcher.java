@@ -3,7 +3,6 @@ package io.payrail.channel;
 import io.payrail.audit.TransitionSource;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.application.PaymentOrderService;
-import io.payrail.order.application.PaymentOrderView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,9 +11,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Takes one order to its channel and records the answer. Deliberately outside a transaction: the
- * HTTP call to the bank must not hold MySQL locks, so "submitted" and "answered" are two short
- * transactions around it. Safe to run any number of times for the same order.
+ * Takes one order to a channel and records the answer. Deliberately outside a transaction: the
+ * HTTP call to the channel must not hold MySQL locks, so "handed over", "assigned to a channel"
+ * and "answered" are short transactions around it. Safe to run any number of times for one order:
+ * an order already final is left alone, and one already with a channel is only asked there again
+ * (the channel dedupes by order id).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -26,24 +27,20 @@ public class PaymentDispatcher {
     private PaymentOrderService orders;
 
     @Inject
-    private SimulatorBankConnector connector;
+    private ChannelRouter router;
 
-    /**
-     * @return the order after the channel's final answer, or empty when there was nothing to submit
-     * @throws ChannelOutcomeUnknownException when the channel gave no final answer
-     */
-    public Optional<PaymentOrderView> dispatch(String orderId) {
-        Optional<ChannelSubmission> submission = orders.startProcessing(orderId, connector.channelId());
+    @Inject
+    private OutcomeRecorder recorder;
+
+    /** @return the outcome, or empty when there was nothing to submit */
+    public Optional<ChannelRouter.Routed> dispatch(String orderId) {
+        Optional<ChannelSubmission> submission = orders.startProcessing(orderId);
         if (submission.isEmpty()) {
             return Optional.empty();
         }
-        ChannelOutcome outcome = connector.pay(submission.get());
-        LOG.fine(() -> "order " + orderId + " at " + connector.channelId() + ": " + outcome.status());
-        return Optional.of(switch (outcome.status()) {
-            case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), TransitionSource.CHANNEL_RESPONSE);
-            case DECLINED -> orders.recordDecline(orderId, outcome.channelTxnId(), outcome.code(), outcome.message(),
-                    TransitionSource.CHANNEL_RESPONSE);
-            case PENDING, UNKNOWN -> throw new ChannelOutcomeUnknownException(orderId, outcome);
-        });
+        ChannelRouter.Routed routed = router.route(submission.get());
+        LOG.fine(() -> "order " + orderId + " at " + routed.channelId() + ": " + routed.outcome().status());
+        recorder.payment(orderId, routed.outcome(), TransitionSource.CHANNEL_RESPONSE);
+        return Optional.of(routed);
     }
 }

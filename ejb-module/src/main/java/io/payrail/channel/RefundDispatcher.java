@@ -3,14 +3,16 @@ package io.payrail.channel;
 import io.payrail.audit.TransitionSource;
 import io.payrail.refund.RefundService;
 import io.payrail.refund.RefundSubmission;
-import io.payrail.refund.RefundView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Takes one refund to its channel and records the answer; like {@link PaymentDispatcher}, safe to repeat. */
+/**
+ * Takes one refund to the channel of its payment (a refund never goes anywhere else) and records
+ * the answer; like {@link PaymentDispatcher}, safe to repeat.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RefundDispatcher {
@@ -19,20 +21,21 @@ public class RefundDispatcher {
     private RefundService refunds;
 
     @Inject
-    private SimulatorBankConnector connector;
+    private ChannelRegistry registry;
 
-    /** @throws ChannelOutcomeUnknownException when the channel gave no final answer */
-    public Optional<RefundView> dispatch(String refundId) {
+    @Inject
+    private OutcomeRecorder recorder;
+
+    public Optional<ChannelOutcome> dispatch(String refundId) {
         Optional<RefundSubmission> submission = refunds.startProcessing(refundId);
         if (submission.isEmpty()) {
             return Optional.empty();
         }
-        ChannelOutcome outcome = connector.refund(submission.get());
-        return Optional.of(switch (outcome.status()) {
-            case SUCCEEDED -> refunds.recordSuccess(refundId, outcome.channelTxnId(), TransitionSource.CHANNEL_RESPONSE);
-            case DECLINED -> refunds.recordFailure(refundId, outcome.code(), outcome.message(),
-                    TransitionSource.CHANNEL_RESPONSE);
-            case PENDING, UNKNOWN -> throw new ChannelOutcomeUnknownException(refundId, outcome);
-        });
+        ChannelOutcome outcome = registry.connector(submission.get().channelId())
+                .map(c -> c.refund(submission.get()))
+                .orElse(ChannelOutcome.declined(null, "NO_CHANNEL", "the payment's channel "
+                        + submission.get().channelId() + " is not configured"));
+        recorder.refund(refundId, outcome, TransitionSource.CHANNEL_RESPONSE);
+        return Optional.of(outcome);
     }
 }

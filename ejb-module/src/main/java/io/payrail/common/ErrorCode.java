@@ -26,6 +26,7 @@ public enum ErrorCode {
     AUTH_NONCE_REUSED(Kind.UNAUTHENTICATED, "The nonce was already used: the request is a replay."),
     AUTH_SIGNATURE_INVALID(Kind.UNAUTHENTICATED, "The signature does not verify for this request."),
     OPERATOR_UNAUTHORIZED(Kind.UNAUTHENTICATED, "Operator calls need the operator bearer token."),
+    CALLBACK_INVALID(Kind.UNAUTHENTICATED, "The channel notification's signature or content does not verify."),
     MERCHANT_SUSPENDED(Kind.FORBIDDEN, "The merchant is suspended and may not move money."),
     /** Only in the payment server: the gateway authenticates merchants before this can happen. */
     MERCHANT_UNKNOWN(Kind.INVALID, "No active merchant has this id."),

@@ -72,11 +72,22 @@ public class Refund {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** MERCHANT: asked for by the merchant; LATE_PAYMENT: the platform returns a payment that came after close. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, updatable = false)
+    private RefundKind kind;
+
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "check_attempts", nullable = false)
+    private int checkAttempts;
+
     protected Refund() {
     }
 
     public Refund(String id, String paymentOrderId, String merchantId, String merchantRefundNo, Money amount,
-                  String reason, String channelId, String requestFingerprint, Instant now) {
+                  String reason, String channelId, String requestFingerprint, RefundKind kind, Instant now) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a refund amount must be positive: " + amount);
         }
@@ -90,8 +101,15 @@ public class Refund {
         this.channelId = channelId;
         this.requestFingerprint = requestFingerprint;
         this.state = RefundState.PENDING;
+        this.kind = kind;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** The channel accepted the refund and works on it (or its answer is unknown): ask again at {@code at}. */
+    public void scheduleCheck(Instant at) {
+        nextCheckAt = at;
+        checkAttempts++;
     }
 
     private RefundState moveTo(RefundState next, Instant now) {
@@ -103,6 +121,7 @@ public class Refund {
         state = next;
         updatedAt = now;
         finishedAt = now;
+        nextCheckAt = null;
         return previous;
     }
 
@@ -177,5 +196,17 @@ public class Refund {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public RefundKind kind() {
+        return kind;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public int checkAttempts() {
+        return checkAttempts;
     }
 }

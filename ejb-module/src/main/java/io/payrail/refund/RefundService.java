@@ -37,6 +37,9 @@ public class RefundService {
     public static final String AGGREGATE = "REFUND";
     public static final String MESSAGE_SUBMIT = "REFUND_SUBMIT";
     public static final String ENTRY_REFUNDED = "PAYMENT_REFUNDED";
+    public static final String ENTRY_LATE_REFUNDED = "LATE_PAYMENT_REFUNDED";
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RefundService.class.getName());
 
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
@@ -57,6 +60,9 @@ public class RefundService {
     private Notifications notifications;
 
     @Inject
+    private io.payrail.order.application.CheckSchedule checks;
+
+    @Inject
     private Clock clock;
 
     /**
@@ -74,7 +80,8 @@ public class RefundService {
         }
         Instant now = clock.instant();
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), order.orderId(), order.merchantId(),
-                command.merchantRefundNo(), amount, command.reason(), order.channelId(), command.fingerprint(), now);
+                command.merchantRefundNo(), amount, command.reason(), order.channelId(), command.fingerprint(),
+                RefundKind.MERCHANT, now);
         try {
             em.persist(refund);
             em.flush();
@@ -147,6 +154,15 @@ public class RefundService {
         RefundState from = refund.succeed(channelRefundId, now);
         audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
                 "channel refund " + channelRefundId, now));
+        if (refund.kind() == RefundKind.LATE_PAYMENT) {
+            // the money sat in suspense (it never was the merchant's): it leaves from there
+            ledger.book(JournalEntry.of(ENTRY_LATE_REFUNDED, refundId, now)
+                    .debit(AccountType.SUSPENSE, refund.channelId(), refund.amount())
+                    .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refund.amount())
+                    .build());
+            em.flush();
+            return RefundView.of(refund);
+        }
         ledger.book(JournalEntry.of(ENTRY_REFUNDED, refundId, now)
                 .debit(AccountType.MERCHANT_PENDING, refund.merchantId(), refund.amount())
                 .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refund.amount())
@@ -167,7 +183,53 @@ public class RefundService {
         audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
                 "refused: " + code, now));
         em.flush();
+        if (refund.kind() == RefundKind.LATE_PAYMENT) {
+            LOG.severe(() -> "the automatic refund " + refundId + " of a late payment was refused (" + code
+                    + "); the money stays in suspense for an operator");
+            return RefundView.of(refund);
+        }
         return notify(refund, "refund.failed");
+    }
+
+    /**
+     * Gives back a payment that arrived for an order already closed or failed: a platform-initiated
+     * refund of the whole amount, sent to the channel like any refund. Idempotent per order.
+     */
+    public void createLatePaymentRefund(String orderId, String merchantId, Money amount, String channelId) {
+        String number = "late-" + orderId;
+        if (byMerchantRefundNo(merchantId, number).isPresent()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), orderId, merchantId, number, amount,
+                "payment arrived after the order was closed", channelId, "late-payment", RefundKind.LATE_PAYMENT, now);
+        em.persist(refund);
+        audit.record(new StateTransition(AGGREGATE, refund.id(), null, refund.state().name(), TransitionSource.CHANNEL_CALLBACK,
+                "automatic refund of a late payment of " + amount + " for " + orderId, now));
+        outbox.enqueue(OutboxDestination.CHANNEL_REQUEST, MESSAGE_SUBMIT, refund.id(),
+                Json.createObjectBuilder().add("refundId", refund.id()).build().toString());
+    }
+
+    /** The channel works on the refund (asynchronous) or its answer is unknown: ask again on the schedule. */
+    public void scheduleCheck(String refundId) {
+        Refund refund = require(refundId);
+        if (refund.state() == RefundState.PENDING) {
+            refund.scheduleCheck(clock.instant().plus(checks.after(refund.checkAttempts())));
+        }
+    }
+
+    /** PENDING refunds whose check is due. */
+    public List<String> dueForCheck(int limit) {
+        return em.createQuery("select r.id from Refund r where r.state = :s and r.nextCheckAt <= :now"
+                        + " order by r.nextCheckAt", String.class)
+                .setParameter("s", RefundState.PENDING).setParameter("now", clock.instant())
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** The refund as a channel needs it, whatever its state (for a query). */
+    public Optional<RefundSubmission> submission(String refundId) {
+        return Optional.ofNullable(em.find(Refund.class, refundId)).map(r ->
+                new RefundSubmission(r.id(), r.paymentOrderId(), r.amount(), r.channelId()));
     }
 
     private RefundView notify(Refund refund, String eventType) {

@@ -3,10 +3,10 @@ package io.payrail.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payrail.channel.ChannelConnector;
 import io.payrail.channel.ChannelOutcome;
-import io.payrail.channel.ChannelOutcomeUnknownException;
+import io.payrail.channel.ChannelRegistry;
 import io.payrail.channel.PaymentDispatcher;
-import io.payrail.channel.SimulatorBankConnector;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
@@ -65,7 +65,7 @@ class PaymentProcessingIT {
     private PaymentDispatcher dispatcher;
 
     @Inject
-    private SimulatorBankConnector bank;
+    private ChannelRegistry channels;
 
     @Inject
     private ItFixtures fixtures;
@@ -82,26 +82,27 @@ class PaymentProcessingIT {
     void anApprovedPaymentSucceedsAndBooksOneBalancedEntry() {
         String orderId = create(1999).order().id();
 
-        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+        PaymentOrderView done = dispatchAndRead(orderId);
 
         assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(done.channelId()).isEqualTo("SIMBANK");
         assertThat(done.finishedAt()).isNotNull();
         assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
         assertThat(fixtures.postingSum(orderId)).isZero();
         assertThat(fixtures.transitions(orderId)).containsExactly("null>CREATED@API",
-                "CREATED>PROCESSING@CHANNEL_RESPONSE", "PROCESSING>SUCCEEDED@CHANNEL_RESPONSE");
+                "CREATED>PROCESSING@DISPATCH", "PROCESSING>SUCCEEDED@CHANNEL_RESPONSE");
         assertThat(charges(orderId)).isEqualTo(1);
     }
 
     @Test
     void aRedeliveredChannelRequestChangesNothing() {
         String orderId = create(2999).order().id();
-        PaymentOrderView first = dispatcher.dispatch(orderId).orElseThrow();
+        PaymentOrderView first = dispatchAndRead(orderId);
         long auditRows = fixtures.auditRows(orderId);
         JsonObject bankRecord = SimulatorClient.charges(orderId);
 
         // the same message again, as a broker redelivery or a duplicate publish would bring it
-        Optional<PaymentOrderView> second = dispatcher.dispatch(orderId);
+        Optional<?> second = dispatcher.dispatch(orderId);
 
         assertThat(second).as("nothing is left to submit").isEmpty();
         PaymentOrderView now = orders.find(orderId).orElseThrow();
@@ -117,10 +118,12 @@ class PaymentProcessingIT {
         String orderId = create(3999).order().id();
         // the server marked the order PROCESSING and the bank charged it, then the server died
         // before recording the answer: the message was never acknowledged and comes back
-        ChannelSubmission submission = orders.startProcessing(orderId, bank.channelId()).orElseThrow();
+        ChannelSubmission submission = orders.startProcessing(orderId).orElseThrow();
+        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
+        ChannelConnector bank = channels.connector("SIMBANK").orElseThrow();
         assertThat(bank.pay(submission).status()).isEqualTo(ChannelOutcome.Status.SUCCEEDED);
 
-        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+        PaymentOrderView done = dispatchAndRead(orderId);
 
         assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
         JsonObject bankRecord = SimulatorClient.charges(orderId);
@@ -133,7 +136,7 @@ class PaymentProcessingIT {
     void aDeclinedPaymentFailsAndBooksNothing() {
         String orderId = create(1013).order().id();
 
-        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+        PaymentOrderView done = dispatchAndRead(orderId);
 
         assertThat(done.state()).isEqualTo(PaymentOrderState.FAILED);
         assertThat(done.failureCode()).isEqualTo("INSUFFICIENT_FUNDS");
@@ -142,19 +145,36 @@ class PaymentProcessingIT {
     }
 
     @Test
-    void anUnknownOutcomeKeepsTheOrderProcessingUntilTheChannelAnswers() {
+    void anUnknownOutcomeKeepsTheOrderWithItsChannelUntilAQueryResolvesIt() {
         String orderId = create(4999).order().id();
-        SimulatorClient.failNext(orderId, 1);
+        SimulatorClient.failNext(orderId, 1, 500);
 
-        assertThatThrownBy(() -> dispatcher.dispatch(orderId)).isInstanceOf(ChannelOutcomeUnknownException.class);
-        assertThat(orders.find(orderId).orElseThrow().state()).isEqualTo(PaymentOrderState.PROCESSING);
+        dispatcher.dispatch(orderId);
+
+        PaymentOrderView unknown = orders.find(orderId).orElseThrow();
+        assertThat(unknown.state()).isEqualTo(PaymentOrderState.PROCESSING);
+        assertThat(unknown.channelId()).as("no failover after an unknown answer").isEqualTo("SIMBANK");
         assertThat(charges(orderId)).isZero();
 
-        PaymentOrderView done = dispatcher.dispatch(orderId).orElseThrow();
+        // the resolver's timer queries SIMBANK (it never processed the 500), then submits again
+        PaymentOrderView done = awaitFinal(orderId);
 
         assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(done.channelId()).isEqualTo("SIMBANK");
         assertThat(charges(orderId)).isEqualTo(1);
         assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCreatedOrderIsClosedAtOnceAndNeverSubmitted() {
+        String orderId = create(5999).order().id();
+
+        PaymentOrderView closed = orders.close("MIT-PROCESSING", orderId, io.payrail.audit.TransitionSource.API);
+
+        assertThat(closed.state()).isEqualTo(PaymentOrderState.CLOSED);
+        assertThat(dispatcher.dispatch(orderId)).as("the queued channel request finds it closed").isEmpty();
+        assertThat(SimulatorClient.charges(orderId).getInt("requests")).isZero();
+        assertThat(fixtures.transitions(orderId)).containsExactly("null>CREATED@API", "CREATED>CLOSED@API");
     }
 
     @Test
@@ -197,6 +217,27 @@ class PaymentProcessingIT {
     void theSchemaIsFlywaysAndMatchesTheMappings() {
         assertThat(fixtures.appliedMigrations()).startsWith("1");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    }
+
+    private PaymentOrderView dispatchAndRead(String orderId) {
+        dispatcher.dispatch(orderId).orElseThrow();
+        return orders.find(orderId).orElseThrow();
+    }
+
+    private PaymentOrderView awaitFinal(String orderId) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            PaymentOrderView order = orders.find(orderId).orElseThrow();
+            if (order.state() != PaymentOrderState.PROCESSING || System.currentTimeMillis() > deadline) {
+                return order;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return order;
+            }
+        }
     }
 
     private CreatePaymentResult create(long amount) {

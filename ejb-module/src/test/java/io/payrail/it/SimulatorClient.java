@@ -27,9 +27,9 @@ final class SimulatorClient {
         return get("/admin/charges/" + merchantRef);
     }
 
-    /** The next {@code count} pay requests for {@code merchantRef} fail with HTTP 503, charging nothing. */
-    static void failNext(String merchantRef, int count) {
-        put("/admin/config", Json.createObjectBuilder()
+    /** The next {@code count} requests for {@code merchantRef} fail with {@code status}, charging nothing. */
+    static void failNext(String merchantRef, int count, int status) {
+        put("/admin/config", Json.createObjectBuilder().add("failStatus", status)
                 .add("failRefs", Json.createObjectBuilder().add(merchantRef, count)).build().toString());
     }
 

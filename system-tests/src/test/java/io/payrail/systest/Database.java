@@ -29,10 +29,17 @@ final class Database {
     }
 
     static String state(String orderId) {
+        return string("SELECT state FROM payment_order WHERE id = ?", orderId);
+    }
+
+    /** The first column of the first row, or null when there is none. */
+    static String string(String sql, Object... parameters) {
         try (Connection c = DriverManager.getConnection(System.getProperty("payrail.systest.db.url"),
                 System.getProperty("payrail.systest.db.user"), System.getProperty("payrail.systest.db.password"));
-             PreparedStatement statement = c.prepareStatement("SELECT state FROM payment_order WHERE id = ?")) {
-            statement.setString(1, orderId);
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
             }
@@ -41,8 +48,13 @@ final class Database {
         }
     }
 
-    /** Orders not yet final (CREATED or PROCESSING). */
+    /**
+     * Card orders not yet final (CREATED or PROCESSING): failure injection on the banks applies to
+     * their next requests, so tests that inject wait for these first. (Wallet orders wait for their
+     * payer and do not talk to the banks.)
+     */
     static long ordersInFlight() {
-        return count("SELECT COUNT(*) FROM payment_order WHERE state IN ('CREATED', 'PROCESSING')");
+        return count("SELECT COUNT(*) FROM payment_order WHERE state IN ('CREATED', 'PROCESSING')"
+                + " AND payment_method <> 'WALLET'");
     }
 }

@@ -20,8 +20,12 @@ final class Payments {
     }
 
     static String body(String merchantOrderNo, long amount) {
+        return body(merchantOrderNo, amount, "BANK_CARD");
+    }
+
+    static String body(String merchantOrderNo, long amount, String paymentMethod) {
         return Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
-                .add("currency", "USD").add("subject", "System test order").add("paymentMethod", "BANK_CARD")
+                .add("currency", "USD").add("subject", "System test order").add("paymentMethod", paymentMethod)
                 .build().toString();
     }
 

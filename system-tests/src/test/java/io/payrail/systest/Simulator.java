@@ -9,7 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The channel simulator's record of what it charged, and its failure injection. */
+/**
+ * The channel simulator's record of what it charged, and its failure injection: SIMBANK and
+ * SIMBANK2 ({@code /admin/...}, {@code /admin/bank2/...}) and WALLET ({@code /admin/channels/wallet/...}).
+ */
 final class Simulator {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -21,14 +24,52 @@ final class Simulator {
         return call(HttpRequest.newBuilder(uri("/admin/charges/" + merchantRef)).GET());
     }
 
+    static JsonObject bank2Charges(String merchantRef) {
+        return call(HttpRequest.newBuilder(uri("/admin/bank2/charges/" + merchantRef)).GET());
+    }
+
     static void configure(String json) {
-        call(HttpRequest.newBuilder(uri("/admin/config")).header("Content-Type", "application/json")
+        put("/admin/config", json);
+    }
+
+    static void configureBank2(String json) {
+        put("/admin/bank2/config", json);
+    }
+
+    /** Failure injection back to none on every channel (the records are kept). */
+    static void reset() {
+        post("/admin/reset");
+        post("/admin/bank2/reset");
+        post("/admin/channels/reset");
+    }
+
+    /** WALLET's failure plan: changes only the fields given (operator.md section 4). */
+    static void walletFaults(String json) {
+        put("/admin/channels/wallet/faults", json);
+    }
+
+    /** WALLET's record of one order: status, charges, refunds, callbacks. */
+    static JsonObject walletRecord(String merchantRef) {
+        return call(HttpRequest.newBuilder(uri("/admin/channels/wallet/records/" + merchantRef)).GET());
+    }
+
+    /** WALLET's callback events for one order, in the order they were raised. */
+    static JsonObject walletCallbacks(String merchantRef) {
+        return call(HttpRequest.newBuilder(uri("/admin/channels/wallet/callbacks/" + merchantRef)).GET());
+    }
+
+    /** What the payer's click on the wallet page does. */
+    static JsonObject walletPayerApproves(String merchantRef) {
+        return post("/admin/channels/wallet/payer/" + merchantRef + "/approve");
+    }
+
+    private static JsonObject put(String path, String json) {
+        return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Failure injection back to none (the record of charges is kept). */
-    static void reset() {
-        call(HttpRequest.newBuilder(uri("/admin/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+    private static JsonObject post(String path) {
+        return call(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static URI uri(String path) {

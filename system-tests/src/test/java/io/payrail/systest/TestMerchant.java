@@ -44,7 +44,12 @@ record TestMerchant(String id, String keyId, RSAPrivateKey privateKey, PayrailCl
 
     /** Creates a payment and returns its id (the request must succeed). */
     String pay(String merchantOrderNo, long amount) {
-        PayrailResponse created = post("/api/v1/payments", Payments.body(merchantOrderNo, amount));
+        return pay(merchantOrderNo, amount, "BANK_CARD");
+    }
+
+    /** Creates a payment by the given method and returns its id. */
+    String pay(String merchantOrderNo, long amount, String paymentMethod) {
+        PayrailResponse created = post("/api/v1/payments", Payments.body(merchantOrderNo, amount, paymentMethod));
         if (created.status() != 201) {
             throw new AssertionError("create payment answered " + created.status() + ": " + created.body());
         }

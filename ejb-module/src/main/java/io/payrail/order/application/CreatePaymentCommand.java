@@ -5,12 +5,19 @@ import io.payrail.order.domain.PaymentMethod;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /** A merchant asks to collect {@code amount}; (merchantId, merchantOrderNo) is the idempotency key. */
 public record CreatePaymentCommand(String merchantId, String merchantOrderNo, Money amount, String subject,
-                                   PaymentMethod paymentMethod) {
+                                   PaymentMethod paymentMethod, Duration expiresIn) {
+
+    /** With the platform's default expiry. */
+    public CreatePaymentCommand(String merchantId, String merchantOrderNo, Money amount, String subject,
+                                PaymentMethod paymentMethod) {
+        this(merchantId, merchantOrderNo, amount, subject, paymentMethod, null);
+    }
 
     public CreatePaymentCommand {
         Objects.requireNonNull(merchantId, "merchantId");
@@ -26,7 +33,7 @@ public record CreatePaymentCommand(String merchantId, String merchantOrderNo, Mo
      */
     public String fingerprint() {
         String canonical = String.join("\n", merchantId, merchantOrderNo, Long.toString(amount.minorUnits()),
-                amount.currencyCode(), subject, paymentMethod.name());
+                amount.currencyCode(), subject, paymentMethod.name(), expiresIn == null ? "" : expiresIn.toString());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -22,10 +22,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The payment order's transaction boundary: each public method is one JTA transaction on MySQL
@@ -62,6 +64,16 @@ public class PaymentOrderService {
     @Inject
     private Clock clock;
 
+    @Inject
+    private LatePaymentPolicy latePayments;
+
+    @Inject
+    private CheckSchedule checks;
+
+    @Inject
+    @ConfigProperty(name = "payrail.order.expiry-minutes", defaultValue = "30")
+    long defaultExpiryMinutes;
+
     /**
      * Stores a new order and its channel request.
      *
@@ -70,9 +82,10 @@ public class PaymentOrderService {
     public CreatePaymentResult createNew(CreatePaymentCommand command) {
         merchants.requireAllowed(command.merchantId(), command.amount());
         Instant now = clock.instant();
+        Duration expiresIn = command.expiresIn() != null ? command.expiresIn() : Duration.ofMinutes(defaultExpiryMinutes);
         PaymentOrder order = new PaymentOrder(Ids.next(PaymentOrder.ID_PREFIX), command.merchantId(),
                 command.merchantOrderNo(), command.amount(), command.subject(), command.paymentMethod(),
-                command.fingerprint(), now);
+                command.fingerprint(), now.plus(expiresIn), now);
         try {
             orders.add(order);
         } catch (PersistenceException e) {
@@ -141,12 +154,7 @@ public class PaymentOrderService {
                     + " was submitted to the channel and its outcome is not known yet; query it and close it if it"
                     + " stays unpaid");
             case CREATED -> {
-                Instant now = clock.instant();
-                PaymentOrderState from = order.transitionTo(PaymentOrderState.CLOSED, now);
-                audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
-                        "closed before payment", now));
-                orders.flush();
-                return notify(order, "payment.closed");
+                return closeLocked(order, source, "closed before payment");
             }
             default -> throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "payment " + orderId + " is "
                     + order.state() + " and cannot be closed; refund it instead if it was paid");
@@ -191,40 +199,133 @@ public class PaymentOrderService {
     }
 
     /**
-     * Marks the order as submitted to {@code channelId}. Idempotent: a CREATED order moves to
-     * PROCESSING; a PROCESSING order is submitted again (the channel dedupes by order id); any
-     * other state means there is nothing left to submit.
+     * Takes the order out of CREATED for the router. Idempotent: a PROCESSING order is handed back
+     * (with the channel it is already with, if any: it never changes channel while that channel
+     * may have charged); any other state means there is nothing to submit. An order already past
+     * its expiry is closed instead.
      */
-    public Optional<ChannelSubmission> startProcessing(String orderId, String channelId) {
-        PaymentOrder order = orders.find(orderId).orElse(null);
+    public Optional<ChannelSubmission> startProcessing(String orderId) {
+        PaymentOrder order = orders.lock(orderId).orElse(null);
         if (order == null) {
             LOG.warning(() -> "channel request for unknown order " + orderId + "; ignored");
             return Optional.empty();
         }
+        Instant now = clock.instant();
         if (order.state() == PaymentOrderState.CREATED) {
-            Instant now = clock.instant();
-            PaymentOrderState from = order.startProcessing(channelId, now);
+            if (order.isExpired(now)) {
+                closeLocked(order, TransitionSource.EXPIRY, "expired before it was submitted");
+                return Optional.empty();
+            }
+            PaymentOrderState from = order.startProcessing(now);
             audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(),
-                    TransitionSource.CHANNEL_RESPONSE, "submitted to " + channelId, now));
+                    TransitionSource.DISPATCH, "handed to the router", now));
         } else if (order.state() != PaymentOrderState.PROCESSING) {
             LOG.fine(() -> "order " + orderId + " is " + order.state() + "; nothing to submit");
             return Optional.empty();
         }
-        return Optional.of(new ChannelSubmission(order.id(), order.merchantId(), order.amount(), order.subject(),
-                order.paymentMethod(), order.channelId()));
+        return Optional.of(submission(order));
+    }
+
+    /**
+     * Records that the order is about to go to {@code channelId}, before the call, so that whatever
+     * happens next (a timeout, a crash) the platform knows which channel to ask.
+     *
+     * @return false when the order is no longer PROCESSING (closed meanwhile): do not submit
+     */
+    public boolean assignChannel(String orderId, String channelId) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() != PaymentOrderState.PROCESSING) {
+            return false;
+        }
+        order.assignChannel(channelId, clock.instant());
+        return true;
+    }
+
+    /** The channel refused the order before processing it (nothing charged): another channel may take it. */
+    public void releaseChannel(String orderId, String channelId) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (channelId.equals(order.channelId()) && order.state() == PaymentOrderState.PROCESSING) {
+            order.releaseChannel(clock.instant());
+        }
+    }
+
+    /**
+     * The channel holds the payment as pending (the payer must act): remember the page, and check
+     * on the schedule in case the channel's callback never comes.
+     */
+    public PaymentOrderView recordPending(String orderId, String channelTxnId, String payUrl) {
+        PaymentOrder order = require(orderId);
+        if (order.state() == PaymentOrderState.PROCESSING) {
+            Instant now = clock.instant();
+            order.awaitPayer(channelTxnId, payUrl, now);
+            order.scheduleCheck(now.plus(checks.after(order.checkAttempts())));
+        }
+        orders.flush();
+        return PaymentOrderView.of(order);
+    }
+
+    /** The outcome is unknown (or no channel could take the order yet): ask again on the schedule. */
+    public void scheduleCheck(String orderId) {
+        PaymentOrder order = require(orderId);
+        if (order.state() == PaymentOrderState.PROCESSING) {
+            order.scheduleCheck(clock.instant().plus(checks.after(order.checkAttempts())));
+        }
+    }
+
+    /**
+     * Takes a due check for this server for {@code lease} (every server runs the resolver; only
+     * one asks the channel about an order at a time).
+     */
+    public boolean claimCheck(String orderId, Duration lease) {
+        Instant now = clock.instant();
+        return orders.claimCheck(orderId, now, now.plus(lease));
+    }
+
+    /**
+     * Closes an order that no channel holds, under its lock.
+     *
+     * @return false when a channel holds it (close it there first)
+     */
+    public boolean closeIfUnassigned(String orderId, TransitionSource source, String detail) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
+            return true;
+        }
+        if (order.channelId() != null) {
+            return false;
+        }
+        closeLocked(order, source, detail);
+        return true;
+    }
+
+    /** Orders whose check is due (unknown or pending outcome), oldest first. */
+    public List<String> dueForCheck(int limit) {
+        return orders.dueForCheck(clock.instant(), limit);
+    }
+
+    /** Unpaid orders past their expiry. */
+    public List<String> expired(int limit) {
+        return orders.expired(clock.instant(), limit);
     }
 
     /**
      * Records that the channel charged the payer: PROCESSING → SUCCEEDED, and the ledger entry
-     * (channel receivable debited, merchant pending credited). Idempotent: an order already
-     * SUCCEEDED is left as it is.
+     * (channel receivable debited, merchant pending credited). Idempotent: an order already paid
+     * is left as it is. A payment for an order that is already CLOSED or FAILED is a late payment:
+     * the money is not the merchant's, and {@link LatePayments} gives it back.
      */
     public PaymentOrderView recordSuccess(String orderId, String channelTxnId, TransitionSource source) {
-        PaymentOrder order = require(orderId);
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state().isPaid()) {
             return PaymentOrderView.of(order);
         }
         Instant now = clock.instant();
+        if (order.state() == PaymentOrderState.CLOSED || order.state() == PaymentOrderState.FAILED) {
+            audit.record(new StateTransition(AGGREGATE, orderId, order.state().name(), order.state().name(), source,
+                    "paid after it became " + order.state() + " (channel transaction " + channelTxnId + ")", now));
+            latePayments.arrived(PaymentOrderView.of(order), channelTxnId, source);
+            return PaymentOrderView.of(order);
+        }
         PaymentOrderState from = order.succeed(channelTxnId, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "channel transaction " + channelTxnId, now));
@@ -236,11 +337,18 @@ public class PaymentOrderService {
         return notify(order, "payment.succeeded");
     }
 
-    /** Records that the channel declined: PROCESSING → FAILED. Idempotent for an order already FAILED. */
+    /**
+     * Records that the channel declined: PROCESSING → FAILED. A final order is left as it is: a
+     * decline never overrides a payment (a stale or out-of-order answer), nor a close.
+     */
     public PaymentOrderView recordDecline(String orderId, String channelTxnId, String code, String message,
                                           TransitionSource source) {
-        PaymentOrder order = require(orderId);
-        if (order.state() == PaymentOrderState.FAILED) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() != PaymentOrderState.PROCESSING) {
+            if (order.state().isPaid()) {
+                LOG.warning(() -> "order " + orderId + " is " + order.state() + "; a later decline (" + code + ", via "
+                        + source + ") is ignored: a final state is never overwritten");
+            }
             return PaymentOrderView.of(order);
         }
         Instant now = clock.instant();
@@ -249,6 +357,28 @@ public class PaymentOrderService {
                 "declined: " + code, now));
         orders.flush();
         return notify(order, "payment.failed");
+    }
+
+    /** The channel closed (or fenced) the order: nothing was or will be charged. Idempotent. */
+    public PaymentOrderView recordClosed(String orderId, TransitionSource source, String detail) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
+            return PaymentOrderView.of(order);
+        }
+        return closeLocked(order, source, detail);
+    }
+
+    private PaymentOrderView closeLocked(PaymentOrder order, TransitionSource source, String detail) {
+        Instant now = clock.instant();
+        PaymentOrderState from = order.transitionTo(PaymentOrderState.CLOSED, now);
+        audit.record(new StateTransition(AGGREGATE, order.id(), from.name(), order.state().name(), source, detail, now));
+        orders.flush();
+        return notify(order, "payment.closed");
+    }
+
+    private static ChannelSubmission submission(PaymentOrder order) {
+        return new ChannelSubmission(order.id(), order.merchantId(), order.amount(), order.subject(),
+                order.paymentMethod(), order.channelId());
     }
 
     /** Tells the merchant, in this transaction, what the order became. */

@@ -13,7 +13,7 @@ public record PaymentOrderView(String id, String merchantId, String merchantOrde
                                String currency, String subject, PaymentMethod paymentMethod,
                                PaymentOrderState state, String channelId, String failureCode,
                                String failureMessage, long version, Instant createdAt, Instant updatedAt,
-                               Instant finishedAt) {
+                               Instant finishedAt, Instant expiresAt, String payUrl) {
 
     /** The payment as the merchant API shows it (notifications carry the same object). */
     public JsonObject toJson() {
@@ -26,7 +26,11 @@ public record PaymentOrderView(String id, String merchantId, String merchantOrde
         if (failureMessage != null) {
             b.add("failureMessage", failureMessage);
         }
-        b.add("createdAt", createdAt.toString()).add("updatedAt", updatedAt.toString());
+        if (payUrl != null) {
+            b.add("payUrl", payUrl);
+        }
+        b.add("createdAt", createdAt.toString()).add("updatedAt", updatedAt.toString())
+                .add("expiresAt", expiresAt.toString());
         if (finishedAt != null) {
             b.add("finishedAt", finishedAt.toString());
         }
@@ -36,6 +40,7 @@ public record PaymentOrderView(String id, String merchantId, String merchantOrde
     static PaymentOrderView of(PaymentOrder o) {
         return new PaymentOrderView(o.id(), o.merchantId(), o.merchantOrderNo(), o.amount().minorUnits(),
                 o.amount().currencyCode(), o.subject(), o.paymentMethod(), o.state(), o.channelId(),
-                o.failureCode(), o.failureMessage(), o.version(), o.createdAt(), o.updatedAt(), o.finishedAt());
+                o.failureCode(), o.failureMessage(), o.version(), o.createdAt(), o.updatedAt(), o.finishedAt(),
+                o.expiresAt(), o.payUrl());
     }
 }

@@ -77,11 +77,26 @@ public class PaymentOrder {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** An unpaid order is closed at this time (at the channel first, if it was submitted). */
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    /** When the resolver next asks the channel about this order (unknown or pending outcome). */
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "check_attempts", nullable = false)
+    private int checkAttempts;
+
+    /** Where the payer completes a payment the channel holds as pending (wallet page). */
+    @Column(name = "pay_url")
+    private String payUrl;
+
     protected PaymentOrder() {
     }
 
     public PaymentOrder(String id, String merchantId, String merchantOrderNo, Money amount, String subject,
-                        PaymentMethod paymentMethod, String requestFingerprint, Instant now) {
+                        PaymentMethod paymentMethod, String requestFingerprint, Instant expiresAt, Instant now) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a payment amount must be positive: " + amount);
         }
@@ -96,6 +111,7 @@ public class PaymentOrder {
         this.state = PaymentOrderState.CREATED;
         this.createdAt = now;
         this.updatedAt = now;
+        this.expiresAt = Objects.requireNonNull(expiresAt);
     }
 
     /**
@@ -114,14 +130,51 @@ public class PaymentOrder {
         if (next.isSettledOutcome() && finishedAt == null) {
             finishedAt = now;
         }
+        if (next.isSettledOutcome()) {
+            nextCheckAt = null;
+            payUrl = null;
+        }
         return previous;
     }
 
-    /** Submitted to a channel: from here the outcome lies with the channel until it answers. */
-    public PaymentOrderState startProcessing(String channel, Instant now) {
-        PaymentOrderState previous = transitionTo(PaymentOrderState.PROCESSING, now);
-        this.channelId = channel;
-        return previous;
+    /** On its way to a channel: from here the outcome lies with the channels the router tries. */
+    public PaymentOrderState startProcessing(Instant now) {
+        return transitionTo(PaymentOrderState.PROCESSING, now);
+    }
+
+    /**
+     * The router is about to submit the order to {@code channel}. Once set, the channel only
+     * changes through {@link #releaseChannel}, i.e. when that channel certainly charged nothing.
+     */
+    public void assignChannel(String channel, Instant now) {
+        if (channelId != null && !channelId.equals(channel)) {
+            throw new IllegalStateException("order " + id + " is with " + channelId + ", not " + channel);
+        }
+        channelId = channel;
+        updatedAt = now;
+    }
+
+    /** The channel certainly charged nothing (refused before processing): the order may go elsewhere. */
+    public void releaseChannel(Instant now) {
+        channelId = null;
+        updatedAt = now;
+    }
+
+    /** The channel holds the payment as pending: the payer completes it at {@code url}. */
+    public void awaitPayer(String channelTransactionId, String url, Instant now) {
+        channelTxnId = channelTransactionId;
+        payUrl = url;
+        updatedAt = now;
+    }
+
+    /** Ask the channel again at {@code at} (an unknown or pending outcome). */
+    public void scheduleCheck(Instant at) {
+        nextCheckAt = at;
+        checkAttempts++;
+    }
+
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     public PaymentOrderState succeed(String channelTransactionId, Instant now) {
@@ -200,5 +253,21 @@ public class PaymentOrder {
 
     public Instant finishedAt() {
         return finishedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public int checkAttempts() {
+        return checkAttempts;
+    }
+
+    public String payUrl() {
+        return payUrl;
     }
 }

@@ -77,6 +77,33 @@ public class PaymentOrderRepository {
         return query.getResultList();
     }
 
+    /** Moves a due check to {@code until}; true when this caller got it. */
+    public boolean claimCheck(String id, Instant now, Instant until) {
+        return em.createQuery("update PaymentOrder o set o.nextCheckAt = :until where o.id = :id"
+                        + " and o.nextCheckAt <= :now")
+                .setParameter("until", until).setParameter("id", id).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** PROCESSING orders whose next check is due, oldest first. */
+    public List<String> dueForCheck(Instant now, int limit) {
+        return em.createQuery("select o.id from PaymentOrder o where o.nextCheckAt <= :now and o.state = :s"
+                        + " order by o.nextCheckAt", String.class)
+                .setParameter("now", now).setParameter("s", PaymentOrderState.PROCESSING)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * CREATED or PROCESSING orders past their expiry and not waiting for a scheduled check (an
+     * expired order whose close is pending at its channel is retried on the check schedule).
+     */
+    public List<String> expired(Instant now, int limit) {
+        return em.createQuery("select o.id from PaymentOrder o where o.state in :states and o.expiresAt <= :now"
+                        + " and (o.nextCheckAt is null or o.nextCheckAt <= :now) order by o.expiresAt", String.class)
+                .setParameter("states", List.of(PaymentOrderState.CREATED, PaymentOrderState.PROCESSING))
+                .setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
     public Optional<PaymentOrder> findByMerchantOrderNo(String merchantId, String merchantOrderNo) {
         List<PaymentOrder> found = em.createQuery("select o from PaymentOrder o where o.merchantId = :merchant"
                         + " and o.merchantOrderNo = :orderNo", PaymentOrder.class)

@@ -80,7 +80,7 @@ class PaymentOrderStateTest {
     void finishedAtIsSetWhenTheOutcomeIsKnownAndNeverMoves() {
         PaymentOrder order = orderIn(CREATED);
         assertThat(order.finishedAt()).isNull();
-        order.startProcessing("SIMBANK", Instant.parse("2026-01-01T00:00:01Z"));
+        order.startProcessing(Instant.parse("2026-01-01T00:00:01Z"));
         assertThat(order.finishedAt()).isNull();
         order.succeed("txn", Instant.parse("2026-01-01T00:00:02Z"));
         assertThat(order.finishedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:02Z"));
@@ -89,27 +89,54 @@ class PaymentOrderStateTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aChannelOnceAssignedOnlyChangesAfterBeingReleased() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant t = Instant.parse("2026-01-01T00:00:05Z");
+        order.assignChannel("SIMBANK", t);
+        order.assignChannel("SIMBANK", t);
+        assertThatThrownBy(() -> order.assignChannel("SIMBANK2", t)).isInstanceOf(IllegalStateException.class);
+        order.releaseChannel(t);
+        order.assignChannel("SIMBANK2", t);
+        assertThat(order.channelId()).isEqualTo("SIMBANK2");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSettledOutcomeEndsChecksAndForgetsThePayersPage() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant t = Instant.parse("2026-01-01T00:00:05Z");
+        order.awaitPayer("wl_1", "http://pay", t);
+        order.scheduleCheck(t.plusSeconds(5));
+        assertThat(order.payUrl()).isEqualTo("http://pay");
+        assertThat(order.checkAttempts()).isEqualTo(1);
+        order.succeed("wl_1", t.plusSeconds(6));
+        assertThat(order.nextCheckAt()).isNull();
+        assertThat(order.payUrl()).isNull();
+        assertThat(order.isExpired(t.plusSeconds(1800))).isTrue();
+        assertThat(order.isExpired(t)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
     void anOrderNeedsAPositiveAmount() {
         assertThatThrownBy(() -> new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(0, "USD"), "s",
-                PaymentMethod.BANK_CARD, "f", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+                PaymentMethod.BANK_CARD, "f", Instant.MAX, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(-1, "USD"), "s",
-                PaymentMethod.BANK_CARD, "f", Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
+                PaymentMethod.BANK_CARD, "f", Instant.MAX, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** An order brought to {@code state} along legal transitions only. */
     private static PaymentOrder orderIn(PaymentOrderState state) {
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
         PaymentOrder order = new PaymentOrder("pay_1", "M1", "o1", Money.ofMinor(100, "USD"), "s",
-                PaymentMethod.BANK_CARD, "f", t);
+                PaymentMethod.BANK_CARD, "f", t.plusSeconds(1800), t);
         switch (state) {
             case CREATED -> { }
-            case PROCESSING -> order.startProcessing("SIMBANK", t);
-            case SUCCEEDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t); }
-            case FAILED -> { order.startProcessing("SIMBANK", t); order.fail("txn", "DECLINED", "no", t); }
+            case PROCESSING -> order.startProcessing(t);
+            case SUCCEEDED -> { order.startProcessing(t); order.succeed("txn", t); }
+            case FAILED -> { order.startProcessing(t); order.fail("txn", "DECLINED", "no", t); }
             case CLOSED -> order.transitionTo(CLOSED, t);
-            case PARTIALLY_REFUNDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t);
+            case PARTIALLY_REFUNDED -> { order.startProcessing(t); order.succeed("txn", t);
                 order.transitionTo(PARTIALLY_REFUNDED, t); }
-            case REFUNDED -> { order.startProcessing("SIMBANK", t); order.succeed("txn", t);
+            case REFUNDED -> { order.startProcessing(t); order.succeed("txn", t);
                 order.transitionTo(REFUNDED, t); }
         }
         assertThat(order.state()).isEqualTo(state);

@@ -77,6 +77,9 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
     @Inject
     private Validator validator;
 
+    @Inject
+    private io.payrail.channel.PaymentResolver resolver;
+
     @Override
     public CreatePaymentResponse createPayment(io.payrail.web.soap.v1.CreatePaymentRequest r, Authentication auth)
             throws PayrailFault_Exception {
@@ -86,7 +89,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     .put("subject", r.getSubject()).put("paymentMethod", r.getPaymentMethod()));
             CreatePaymentRequest request = valid(new CreatePaymentRequest(r.getMerchantOrderNo(), r.getAmount(),
                     r.getCurrency(), r.getSubject(), r.getPaymentMethod() == null ? null
-                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name())));
+                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name()), null));
             CreatePaymentResult result = intake.create(new CreatePaymentCommand(merchant, request.merchantOrderNo(),
                     Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod()));
             CreatePaymentResponse response = new CreatePaymentResponse();
@@ -145,7 +148,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
             String merchant = authenticate("closePayment", auth, new SoapCanonical().put("paymentId", r.getPaymentId()));
             required("paymentId", r.getPaymentId());
             ClosePaymentResponse response = new ClosePaymentResponse();
-            response.setPayment(SoapMapping.payment(orders.close(merchant, r.getPaymentId(), TransitionSource.API)));
+            response.setPayment(SoapMapping.payment(resolver.closeForMerchant(merchant, r.getPaymentId())));
             return response;
         });
     }

@@ -8,11 +8,12 @@ import java.time.Instant;
 /** A payment order as the merchant sees it. */
 public record PaymentResponse(String id, String merchantOrderNo, long amount, String currency, String subject,
                               PaymentMethod paymentMethod, PaymentOrderState state, String failureCode,
-                              String failureMessage, Instant createdAt, Instant updatedAt, Instant finishedAt) {
+                              String failureMessage, String payUrl, Instant createdAt, Instant updatedAt,
+                              Instant expiresAt, Instant finishedAt) {
 
     static PaymentResponse of(PaymentOrderView v) {
         return new PaymentResponse(v.id(), v.merchantOrderNo(), v.amountMinor(), v.currency(), v.subject(),
-                v.paymentMethod(), v.state(), v.failureCode(), v.failureMessage(), v.createdAt(), v.updatedAt(),
-                v.finishedAt());
+                v.paymentMethod(), v.state(), v.failureCode(), v.failureMessage(), v.payUrl(), v.createdAt(),
+                v.updatedAt(), v.expiresAt(), v.finishedAt());
     }
 }

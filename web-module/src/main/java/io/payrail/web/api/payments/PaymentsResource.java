@@ -1,6 +1,6 @@
 package io.payrail.web.api.payments;
 
-import io.payrail.audit.TransitionSource;
+import io.payrail.channel.PaymentResolver;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -59,6 +60,9 @@ public class PaymentsResource {
     private RefundIntake refundIntake;
 
     @Inject
+    private PaymentResolver resolver;
+
+    @Inject
     private RefundService refunds;
 
     @Inject
@@ -68,7 +72,8 @@ public class PaymentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreatePaymentRequest request, @Context UriInfo uri) {
         CreatePaymentCommand command = new CreatePaymentCommand(merchant.merchantId(), request.merchantOrderNo(),
-                Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod());
+                Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod(),
+                request.expiresInSeconds() == null ? null : Duration.ofSeconds(request.expiresInSeconds()));
         CreatePaymentResult result = intake.create(command);
         PaymentResponse body = PaymentResponse.of(result.order());
         if (!result.created()) {
@@ -109,7 +114,7 @@ public class PaymentsResource {
     @POST
     @Path("{id}/close")
     public PaymentResponse close(@PathParam("id") String id) {
-        return PaymentResponse.of(orders.close(merchant.merchantId(), id, TransitionSource.API));
+        return PaymentResponse.of(resolver.closeForMerchant(merchant.merchantId(), id));
     }
 
     @POST

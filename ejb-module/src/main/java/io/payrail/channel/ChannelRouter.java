@@ -1,0 +1,80 @@
+package io.payrail.channel;
+
+import io.payrail.order.application.ChannelSubmission;
+import io.payrail.order.application.PaymentOrderService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Submits a payment to the first channel that takes it. It moves on to the next channel only when
+ * the previous one certainly charged nothing: refused before processing (503, connection refused)
+ * or its breaker open. After any other answer (approved, declined, pending, unknown) the order
+ * stays with that channel, because it may have been charged there.
+ */
+@ApplicationScoped
+public class ChannelRouter {
+
+    private static final Logger LOG = Logger.getLogger(ChannelRouter.class.getName());
+
+    @Inject
+    private ChannelRegistry registry;
+
+    @Inject
+    private Instance<ChannelGuards.Guard> guards;
+
+    @Inject
+    private PaymentOrderService orders;
+
+    /** Where the payment went and what the channel said. */
+    public record Routed(String channelId, ChannelOutcome outcome) {
+    }
+
+    /**
+     * @return the channel and its outcome; channel null and outcome UNAVAILABLE when no channel
+     *         could take the payment now (or the order was closed meanwhile: outcome CLOSED)
+     */
+    public Routed route(ChannelSubmission submission) {
+        if (submission.channelId() != null) {
+            // already with a channel that may have charged: only that channel may be asked again
+            ChannelConnector connector = registry.connector(submission.channelId()).orElseThrow(() ->
+                    new IllegalStateException("order " + submission.orderId() + " is with unknown channel "
+                            + submission.channelId()));
+            return new Routed(connector.channelId(), guarded(connector, submission));
+        }
+        List<ChannelConnector> candidates = registry.candidates(submission.paymentMethod(), submission.amount());
+        for (ChannelConnector connector : candidates) {
+            if (!orders.assignChannel(submission.orderId(), connector.channelId())) {
+                return new Routed(null, ChannelOutcome.closed(null));
+            }
+            ChannelOutcome outcome = guarded(connector, submission);
+            if (outcome.status() != ChannelOutcome.Status.UNAVAILABLE) {
+                return new Routed(connector.channelId(), outcome);
+            }
+            LOG.info(() -> "order " + submission.orderId() + ": " + connector.channelId() + " unavailable ("
+                    + outcome.message() + "); trying the next channel");
+            orders.releaseChannel(submission.orderId(), connector.channelId());
+        }
+        return new Routed(null, ChannelOutcome.unavailable(candidates.isEmpty()
+                ? "no channel serves " + submission.paymentMethod() + " " + submission.amount()
+                : "every channel for " + submission.paymentMethod() + " is unavailable"));
+    }
+
+    private ChannelOutcome guarded(ChannelConnector connector, ChannelSubmission submission) {
+        ChannelGuards.Guard guard = guards.stream().filter(g -> g.channelId().equals(connector.channelId()))
+                .findFirst().orElse(null);
+        if (guard == null) {
+            return connector.pay(submission);
+        }
+        try {
+            return guard.pay(connector, submission);
+        } catch (ChannelTroubleException trouble) {
+            return trouble.outcome();
+        } catch (CircuitBreakerOpenException open) {
+            return ChannelOutcome.unavailable(connector.channelId() + " circuit breaker is open");
+        }
+    }
+}

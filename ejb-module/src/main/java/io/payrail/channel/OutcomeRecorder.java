@@ -1,0 +1,44 @@
+package io.payrail.channel;
+
+import io.payrail.audit.TransitionSource;
+import io.payrail.order.application.PaymentOrderService;
+import io.payrail.refund.RefundService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The one place where a channel's word becomes a state change, whatever brought it: the
+ * synchronous answer, a callback, or a query. The precedence rule lives in the services it calls:
+ * a final state is never overwritten; the first final answer wins and later agreeing ones are
+ * no-ops; PENDING and UNKNOWN change nothing but the next check; a payment reported for an order
+ * already closed or failed is a late payment and is given back.
+ */
+@ApplicationScoped
+public class OutcomeRecorder {
+
+    @Inject
+    private PaymentOrderService orders;
+
+    @Inject
+    private RefundService refunds;
+
+    /** Applies a payment outcome (not NOT_FOUND: what that means depends on who asked). */
+    public void payment(String orderId, ChannelOutcome outcome, TransitionSource source) {
+        switch (outcome.status()) {
+            case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), source);
+            case DECLINED -> orders.recordDecline(orderId, outcome.channelTxnId(), outcome.code(), outcome.message(), source);
+            case CLOSED -> orders.recordClosed(orderId, source, "closed at the channel");
+            case PENDING -> orders.recordPending(orderId, outcome.channelTxnId(), outcome.payUrl());
+            case UNKNOWN, UNAVAILABLE, NOT_FOUND -> orders.scheduleCheck(orderId);
+        }
+    }
+
+    /** Applies a refund outcome. */
+    public void refund(String refundId, ChannelOutcome outcome, TransitionSource source) {
+        switch (outcome.status()) {
+            case SUCCEEDED -> refunds.recordSuccess(refundId, outcome.channelTxnId(), source);
+            case DECLINED -> refunds.recordFailure(refundId, outcome.code(), outcome.message(), source);
+            case PENDING, UNKNOWN, UNAVAILABLE, NOT_FOUND, CLOSED -> refunds.scheduleCheck(refundId);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.payrail.channel;
+
+import io.payrail.audit.TransitionSource;
+import io.payrail.common.ErrorCode;
+import io.payrail.common.PayrailException;
+import io.payrail.order.application.PaymentOrderService;
+import io.payrail.order.application.PaymentOrderView;
+import io.payrail.order.domain.PaymentOrderState;
+import io.payrail.refund.RefundService;
+import io.payrail.refund.RefundSubmission;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Brings orders and refunds whose outcome is unknown or pending to a final state by asking their
+ * channel, and closes unpaid orders at their channel: at expiry, or when the merchant asks.
+ * <ul>
+ * <li>query says paid, declined or closed: recorded (source CHANNEL_QUERY);</li>
+ * <li>query says the channel never saw the order: it is submitted again to the same channel (the
+ *     channel dedupes by order id, so this can never charge twice);</li>
+ * <li>pending or no answer: asked again on the check schedule.</li>
+ * </ul>
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PaymentResolver {
+
+    private static final Logger LOG = Logger.getLogger(PaymentResolver.class.getName());
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    @Inject
+    private PaymentOrderService orders;
+
+    @Inject
+    private RefundService refunds;
+
+    @Inject
+    private ChannelRegistry registry;
+
+    @Inject
+    private PaymentDispatcher dispatcher;
+
+    @Inject
+    private RefundDispatcher refundDispatcher;
+
+    @Inject
+    private OutcomeRecorder recorder;
+
+    @Inject
+    private java.time.Clock clock;
+
+    /** One due check of an order (claimed first, so one server asks at a time). */
+    public void checkOrder(String orderId) {
+        if (!orders.claimCheck(orderId, LEASE)) {
+            return;
+        }
+        PaymentOrderView order = orders.find(orderId).orElse(null);
+        if (order == null || order.state() != PaymentOrderState.PROCESSING) {
+            return;
+        }
+        if (!order.expiresAt().isAfter(clock.instant())) {
+            close(orderId, TransitionSource.EXPIRY);
+            return;
+        }
+        Optional<ChannelConnector> connector = registry.connector(order.channelId());
+        if (connector.isEmpty()) {
+            // no channel could take it yet: route it again
+            dispatcher.dispatch(orderId);
+            return;
+        }
+        ChannelOutcome outcome = connector.get().query(orderId);
+        if (outcome.status() == ChannelOutcome.Status.NOT_FOUND) {
+            LOG.info(() -> "order " + orderId + ": " + order.channelId() + " never received it; submitting it again");
+            dispatcher.dispatch(orderId);
+            return;
+        }
+        recorder.payment(orderId, outcome, TransitionSource.CHANNEL_QUERY);
+    }
+
+    /** An unpaid order reached its expiry: close it (at its channel first). */
+    public void expire(String orderId) {
+        close(orderId, TransitionSource.EXPIRY);
+    }
+
+    /** One due check of a refund. */
+    public void checkRefund(String refundId) {
+        Optional<RefundSubmission> refund = refunds.submission(refundId);
+        if (refund.isEmpty()) {
+            return;
+        }
+        Optional<ChannelConnector> connector = registry.connector(refund.get().channelId());
+        if (connector.isEmpty()) {
+            return;
+        }
+        ChannelOutcome outcome = connector.get().queryRefund(refund.get());
+        if (outcome.status() == ChannelOutcome.Status.NOT_FOUND) {
+            refundDispatcher.dispatch(refundId);
+            return;
+        }
+        recorder.refund(refundId, outcome, TransitionSource.CHANNEL_QUERY);
+    }
+
+    /**
+     * Closes an unpaid order: at once if no channel holds it; otherwise at the channel first, whose
+     * answer decides: closed there, or paid after all (recorded as paid).
+     *
+     * @return the order afterwards (still PROCESSING when the channel's answer is unknown: it is
+     *         checked again on the schedule)
+     */
+    public PaymentOrderView close(String orderId, TransitionSource source) {
+        String detail = source == TransitionSource.EXPIRY ? "expired unpaid" : "closed by the merchant";
+        if (!orders.closeIfUnassigned(orderId, source, detail)) {
+            PaymentOrderView order = orders.find(orderId).orElseThrow();
+            ChannelOutcome outcome = registry.connector(order.channelId()).map(c -> c.close(orderId))
+                    .orElse(ChannelOutcome.unknown("no connector for " + order.channelId()));
+            switch (outcome.status()) {
+                case CLOSED -> orders.recordClosed(orderId, source, detail + " (closed at " + order.channelId() + ")");
+                case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), TransitionSource.CHANNEL_QUERY);
+                default -> orders.scheduleCheck(orderId);
+            }
+        }
+        return orders.find(orderId).orElseThrow();
+    }
+
+    /**
+     * The merchant's close: only for its own, unpaid order.
+     *
+     * @throws PayrailException PAYMENT_NOT_FOUND; ILLEGAL_STATE_TRANSITION when it turned out paid or
+     *         is otherwise final; PAYMENT_PROCESSING when the channel's answer is unknown (retried)
+     */
+    public PaymentOrderView closeForMerchant(String merchantId, String orderId) {
+        PaymentOrderView order = orders.findForMerchant(merchantId, orderId)
+                .orElseThrow(() -> new PayrailException(ErrorCode.PAYMENT_NOT_FOUND, "no payment " + orderId));
+        if (order.state() == PaymentOrderState.CLOSED) {
+            return order;
+        }
+        if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
+            throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "payment " + orderId + " is "
+                    + order.state() + " and cannot be closed; refund it instead if it was paid");
+        }
+        PaymentOrderView after = close(orderId, TransitionSource.API);
+        return switch (after.state()) {
+            case CLOSED -> after;
+            case PROCESSING -> throw new PayrailException(ErrorCode.PAYMENT_PROCESSING, "the channel did not confirm"
+                    + " the close of " + orderId + " yet; Payrail keeps asking it: read the payment again shortly");
+            default -> throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "payment " + orderId
+                    + " became " + after.state() + " before it could be closed");
+        };
+    }
+}

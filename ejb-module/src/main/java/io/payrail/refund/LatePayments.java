@@ -1,0 +1,71 @@
+package io.payrail.refund;
+
+import io.payrail.audit.TransitionSource;
+import io.payrail.common.Money;
+import io.payrail.ledger.AccountType;
+import io.payrail.ledger.JournalEntry;
+import io.payrail.ledger.Ledger;
+import io.payrail.order.application.LatePaymentPolicy;
+import io.payrail.order.application.PaymentOrderView;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A payment that arrives after its order was closed (or failed): the payer's money is at the
+ * channel, but the merchant no longer expects it. It is booked to suspense, never to the merchant,
+ * and then, by default, refunded automatically ({@code payrail.late-payment.action=REFUND}); with
+ * {@code FLAG} it stays in suspense for an operator. Either way the audit trail records it.
+ */
+@Stateless
+public class LatePayments implements LatePaymentPolicy {
+
+    public static final String ENTRY_LATE_CAPTURED = "LATE_PAYMENT_CAPTURED";
+    private static final Logger LOG = Logger.getLogger(LatePayments.class.getName());
+
+    @PersistenceContext(unitName = "payrail")
+    private EntityManager em;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private RefundService refunds;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "payrail.late-payment.action", defaultValue = "REFUND")
+    String action;
+
+    /** Books the late payment once, and refunds it or flags it. */
+    @Override
+    public void arrived(PaymentOrderView order, String channelTxnId, TransitionSource source) {
+        String channel = order.channelId() == null ? "UNKNOWN" : order.channelId();
+        long booked = em.createQuery("select count(e) from JournalEntry e where e.entryType = :t and e.referenceId = :r",
+                Long.class).setParameter("t", ENTRY_LATE_CAPTURED).setParameter("r", order.id()).getSingleResult();
+        if (booked > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Money amount = Money.ofMinor(order.amountMinor(), order.currency());
+        ledger.book(JournalEntry.of(ENTRY_LATE_CAPTURED, order.id(), now)
+                .debit(AccountType.CHANNEL_RECEIVABLE, channel, amount)
+                .credit(AccountType.SUSPENSE, channel, amount)
+                .build());
+        if ("FLAG".equalsIgnoreCase(action)) {
+            LOG.warning(() -> "late payment of " + amount + " for " + order.state() + " order " + order.id() + " at "
+                    + channel + " (" + channelTxnId + ", via " + source + ") is in suspense for an operator");
+            return;
+        }
+        LOG.warning(() -> "late payment of " + amount + " for " + order.state() + " order " + order.id() + " at "
+                + channel + " (" + channelTxnId + ", via " + source + "): refunding it automatically");
+        refunds.createLatePaymentRefund(order.id(), order.merchantId(), amount, channel);
+    }
+}

@@ -1,0 +1,2 @@
+/** The endpoint where channels deliver their signed asynchronous notifications. */
+package io.payrail.web.api.channel;
