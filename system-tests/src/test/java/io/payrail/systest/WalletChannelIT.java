@@ -7,7 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,6 +36,8 @@ class WalletChannelIT {
         PayrailResponse created = MERCHANT.post("/api/v1/payments", body);
         assertThat(created.status()).isEqualTo(201);
         expiring = TestMerchant.json(created).getString("id");
+        // with WALLET before the tests start, so its callbacks are not the ones they inject faults into
+        awaitPayUrl(expiring);
     }
 
     @AfterEach
@@ -47,11 +48,15 @@ class WalletChannelIT {
     /** A new WALLET payment, submitted and waiting for its payer. */
     private static String awaitingPayer(long amount) {
         String id = MERCHANT.pay(Payments.newOrderNo("wallet"), amount, "WALLET");
-        JsonObject processing = Payments.awaitState(MERCHANT, id, LIMIT, Set.of("PROCESSING"));
-        Await.until("the wallet's payUrl for " + id, LIMIT, () -> MERCHANT.payment(id), p -> p.containsKey("payUrl")
-                && p.getString("payUrl").contains("/sim/pages/wallet/"));
-        assertThat(processing.getString("state")).isEqualTo("PROCESSING");
+        awaitPayUrl(id);
         return id;
+    }
+
+    /** Until the order is PROCESSING at WALLET, with the payer's page. */
+    private static void awaitPayUrl(String id) {
+        JsonObject processing = Await.until("the wallet's payUrl for " + id, LIMIT, () -> MERCHANT.payment(id),
+                p -> p.containsKey("payUrl") && p.getString("payUrl").contains("/sim/pages/wallet/"));
+        assertThat(processing.getString("state")).isEqualTo("PROCESSING");
     }
 
     private static long transitions(String id, String to, String source) {
