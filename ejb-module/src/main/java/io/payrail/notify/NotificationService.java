@@ -55,6 +55,6 @@ public class NotificationService {
                         a.durationMs()))
                 .toList();
         return new NotificationView(n.id(), n.eventType(), n.aggregateType(), n.aggregateId(), n.sequence(), n.state(),
-                n.attempts(), n.createdAt(), n.deliveredAt(), n.nextAttemptAt(), attempts);
+                n.attempts(), n.createdAt(), n.deliveredAt(), n.nextAttemptAt(), n.lastError(), attempts);
     }
 }
