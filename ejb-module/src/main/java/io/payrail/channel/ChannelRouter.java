@@ -35,7 +35,9 @@ public class ChannelRouter {
 
     /**
      * @return the channel and its outcome; channel null and outcome UNAVAILABLE when no channel
-     *         could take the payment now (or the order was closed meanwhile: outcome CLOSED)
+     *         could take the payment now; channel null and outcome UNKNOWN when this dispatch may
+     *         not submit it (it is final, another dispatch holds it, or a close has begun): the
+     *         order's own check settles it
      */
     public Routed route(ChannelSubmission submission) {
         if (submission.channelId() != null) {
@@ -48,7 +50,10 @@ public class ChannelRouter {
         List<ChannelConnector> candidates = registry.candidates(submission.paymentMethod(), submission.amount());
         for (ChannelConnector connector : candidates) {
             if (!orders.assignChannel(submission.orderId(), connector.channelId())) {
-                return new Routed(null, ChannelOutcome.closed(null));
+                LOG.info(() -> "order " + submission.orderId() + " is final, held by another dispatch, or being"
+                        + " closed: not submitted to " + connector.channelId());
+                return new Routed(null, ChannelOutcome.unknown("not submitted: the order is final, held by"
+                        + " another dispatch, or being closed"));
             }
             ChannelOutcome outcome = guarded(connector, submission);
             if (outcome.status() != ChannelOutcome.Status.UNAVAILABLE) {

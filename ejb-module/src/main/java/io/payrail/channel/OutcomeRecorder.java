@@ -28,7 +28,7 @@ public class OutcomeRecorder {
             case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), source);
             case DECLINED -> orders.recordDecline(orderId, outcome.channelTxnId(), outcome.code(), outcome.message(), source);
             case CLOSED -> orders.recordClosed(orderId, source, "closed at the channel");
-            case PENDING -> orders.recordPending(orderId, outcome.channelTxnId(), outcome.payUrl());
+            case PENDING -> orders.recordPending(orderId, outcome.channelTxnId(), outcome.payUrl(), source);
             case UNKNOWN, UNAVAILABLE, NOT_FOUND -> orders.scheduleCheck(orderId);
         }
     }

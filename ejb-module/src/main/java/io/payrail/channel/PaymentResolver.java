@@ -63,6 +63,11 @@ public class PaymentResolver {
         if (order == null || order.state() != PaymentOrderState.PROCESSING) {
             return;
         }
+        if (order.closeSource() != null) {
+            // a close began and its answer was unknown: finish it (the fence keeps other channels out)
+            close(orderId, TransitionSource.valueOf(order.closeSource()));
+            return;
+        }
         if (!order.expiresAt().isAfter(clock.instant())) {
             close(orderId, TransitionSource.EXPIRY);
             return;
@@ -95,6 +100,9 @@ public class PaymentResolver {
         }
         Optional<ChannelConnector> connector = registry.connector(refund.get().channelId());
         if (connector.isEmpty()) {
+            LOG.severe(() -> "refund " + refundId + " is with " + refund.get().channelId()
+                    + ", which this server has no connector for; asked again later");
+            refunds.scheduleCheck(refundId);
             return;
         }
         ChannelOutcome outcome = connector.get().queryRefund(refund.get());
@@ -114,12 +122,14 @@ public class PaymentResolver {
      */
     public PaymentOrderView close(String orderId, TransitionSource source) {
         String detail = source == TransitionSource.EXPIRY ? "expired unpaid" : "closed by the merchant";
-        if (!orders.closeIfUnassigned(orderId, source, detail)) {
-            PaymentOrderView order = orders.find(orderId).orElseThrow();
-            ChannelOutcome outcome = registry.connector(order.channelId()).map(c -> c.close(orderId))
-                    .orElse(ChannelOutcome.unknown("no connector for " + order.channelId()));
+        // under the order's lock: closed at once if no channel holds it, else the fence goes up
+        Optional<String> holder = orders.beginClose(orderId, source, detail);
+        if (holder.isPresent()) {
+            String channel = holder.get();
+            ChannelOutcome outcome = registry.connector(channel).map(c -> c.close(orderId))
+                    .orElse(ChannelOutcome.unknown("no connector for " + channel));
             switch (outcome.status()) {
-                case CLOSED -> orders.recordClosed(orderId, source, detail + " (closed at " + order.channelId() + ")");
+                case CLOSED -> orders.recordClosedAt(orderId, channel, source, detail + " (closed at " + channel + ")");
                 case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), TransitionSource.CHANNEL_QUERY);
                 default -> orders.scheduleCheck(orderId);
             }

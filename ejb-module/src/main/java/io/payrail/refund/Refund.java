@@ -112,6 +112,16 @@ public class Refund {
         checkAttempts++;
     }
 
+    /**
+     * A safety net while the refund is with its channel: if nothing is recorded by {@code at} (the
+     * server died during the call), the resolver asks the channel. Not counted as a check.
+     */
+    public void checkNoLaterThan(Instant at) {
+        if (nextCheckAt == null) {
+            nextCheckAt = at;
+        }
+    }
+
     private RefundState moveTo(RefundState next, Instant now) {
         if (!state.canTransitionTo(next)) {
             throw new PayrailException(ErrorCode.ILLEGAL_STATE_TRANSITION, "refund " + id + " is " + state

@@ -65,6 +65,11 @@ public class RefundService {
     @Inject
     private Clock clock;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "payrail.resolve.safety-net-seconds",
+            defaultValue = "60")
+    long safetyNetSeconds;
+
     /**
      * @throws PayrailException PAYMENT_NOT_FOUND, REFUND_NOT_ALLOWED, REFUND_EXCEEDS_AVAILABLE, or
      *         {@link DuplicateMerchantRefundNoException} when the number is taken
@@ -131,12 +136,17 @@ public class RefundService {
                 .getResultList().stream().map(RefundView::of).toList();
     }
 
-    /** The refund for its channel, if it is still PENDING (a redelivered request finds it final). */
+    /**
+     * The refund for its channel, if it is still PENDING (a redelivered request finds it final).
+     * Should this server die during the channel call, the resolver asks the channel after the
+     * safety net ({@code payrail.resolve.safety-net-seconds}).
+     */
     public Optional<RefundSubmission> startProcessing(String refundId) {
         Refund refund = em.find(Refund.class, refundId);
         if (refund == null || refund.state() != RefundState.PENDING) {
             return Optional.empty();
         }
+        refund.checkNoLaterThan(clock.instant().plusSeconds(safetyNetSeconds));
         return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.amount(), refund.channelId()));
     }
 
@@ -147,10 +157,21 @@ public class RefundService {
      */
     public RefundView recordSuccess(String refundId, String channelRefundId, TransitionSource source) {
         Refund refund = require(refundId);
+        orders.lock(refund.paymentOrderId());
+        em.refresh(refund);
         if (refund.state() == RefundState.SUCCEEDED) {
             return RefundView.of(refund);
         }
         Instant now = clock.instant();
+        if (refund.state() == RefundState.FAILED) {
+            // the money went back after all, but its amount may already be refunded again: never
+            // guessed, never dropped; the audit row and the log put it in front of an operator
+            audit.record(new StateTransition(AGGREGATE, refundId, refund.state().name(), refund.state().name(), source,
+                    "channel reports refund " + channelRefundId + " SUCCEEDED after it FAILED: reconcile by hand", now));
+            LOG.severe(() -> "refund " + refundId + " FAILED, but " + refund.channelId() + " now reports it SUCCEEDED ("
+                    + channelRefundId + ", via " + source + "): an operator must reconcile it");
+            return RefundView.of(refund);
+        }
         RefundState from = refund.succeed(channelRefundId, now);
         audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
                 "channel refund " + channelRefundId, now));
@@ -196,10 +217,14 @@ public class RefundService {
      * refund of the whole amount, sent to the channel like any refund. Idempotent per order.
      */
     public void createLatePaymentRefund(String orderId, String merchantId, Money amount, String channelId) {
-        String number = "late-" + orderId;
-        if (byMerchantRefundNo(merchantId, number).isPresent()) {
+        long existing = em.createQuery("select count(r) from Refund r where r.paymentOrderId = :o and r.kind = :k",
+                        Long.class)
+                .setParameter("o", orderId).setParameter("k", RefundKind.LATE_PAYMENT).getSingleResult();
+        if (existing > 0) {
             return;
         }
+        // '~' is not allowed in merchants' refund numbers: this one can never collide with theirs
+        String number = "~late:" + orderId;
         Instant now = clock.instant();
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), orderId, merchantId, number, amount,
                 "payment arrived after the order was closed", channelId, "late-payment", RefundKind.LATE_PAYMENT, now);

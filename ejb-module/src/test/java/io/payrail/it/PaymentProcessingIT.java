@@ -178,6 +178,26 @@ class PaymentProcessingIT {
     }
 
     @Test
+    void aCloseThatBeganAtOneBankFencesTheOrderFromEveryOtherBank() {
+        // the race a reviewer found: the router holds SIMBANK and its pay is in flight when the
+        // merchant closes; SIMBANK then refuses the pay (503) and the router would try SIMBANK2
+        String orderId = create(6999).order().id();
+        orders.startProcessing(orderId).orElseThrow();
+        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("one channel at a time").isFalse();
+
+        assertThat(orders.beginClose(orderId, io.payrail.audit.TransitionSource.API, "closed by the merchant"))
+                .contains("SIMBANK");
+        orders.releaseChannel(orderId, "SIMBANK");
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("the close fence").isFalse();
+        PaymentOrderView closed = orders.recordClosedAt(orderId, "SIMBANK", io.payrail.audit.TransitionSource.API,
+                "closed by the merchant (closed at SIMBANK)");
+
+        assertThat(closed.state()).isEqualTo(PaymentOrderState.CLOSED);
+        assertThat(SimulatorClient.charges(orderId).getInt("requests")).isZero();
+    }
+
+    @Test
     void concurrentCreatesWithOneMerchantOrderNumberMakeOneOrder() throws Exception {
         String number = "race-" + UUID.randomUUID();
         CreatePaymentCommand command = command(number, 5000);

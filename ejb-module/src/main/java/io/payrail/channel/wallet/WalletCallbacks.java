@@ -56,9 +56,7 @@ public class WalletCallbacks implements ChannelCallbacks {
     @PostConstruct
     void init() {
         if (walletKey == null) {
-            walletKey = WalletPublicKey.configured(walletPublicKeyPath, WalletPublicKey.CONFIG_KEY
-                    + " is not set: WALLET notifications are accepted WITHOUT signature verification"
-                    + " (acceptable against the channel simulator only)");
+            walletKey = WalletPublicKey.configured(walletPublicKeyPath);
         }
         if (clock == null) {
             clock = Clock.systemUTC();
@@ -73,16 +71,14 @@ public class WalletCallbacks implements ChannelCallbacks {
     /**
      * @throws InvalidCallbackException signature missing, not verifying, stale or from the future, or
      *         a body that is not a WALLET notification
-     * @throws IllegalStateException when WALLET's public key is configured but cannot be read: our
-     *         fault, not the sender's (answer 500; WALLET sends the notification again)
+     * @throws IllegalStateException when WALLET's public key is not configured or cannot be read: our
+     *         fault, not the sender's (answer 500; WALLET sends the notification again, and nothing
+     *         unverified is ever taken)
      */
     @Override
     public CallbackEvent verify(Function<String, String> header, byte[] body) throws InvalidCallbackException {
         Objects.requireNonNull(body, "body");
-        Optional<PublicKey> key = walletKey.get();
-        if (key.isPresent()) {
-            checkSignature(header.apply(DetachedJws.HEADER), body, key.get());
-        }
+        checkSignature(header.apply(DetachedJws.HEADER), body, walletKey.get());
         return parse(body);
     }
 

@@ -50,8 +50,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  * <li>{@code payrail.channel.wallet.url}: base URL, default {@value #DEFAULT_URL};</li>
  * <li>{@code payrail.channel.wallet.connect-timeout-ms} (2000) and {@code ...read-timeout-ms} (10000);</li>
- * <li>{@value WalletPublicKey#CONFIG_KEY}: path of WALLET's public key (PEM). Without it answers are
- *     taken unverified, which is only acceptable against the simulator.</li>
+ * <li>{@value WalletPublicKey#CONFIG_KEY}: path of WALLET's public key (PEM). Without it nothing is
+ *     sent (an answer could not be trusted): every request is UNAVAILABLE.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -114,9 +114,7 @@ public class WalletConnector implements ChannelConnector {
             signer = new PlatformKeysSigner(platformKeys);
         }
         if (walletKey == null) {
-            walletKey = WalletPublicKey.configured(walletPublicKeyPath, WalletPublicKey.CONFIG_KEY
-                    + " is not set: WALLET's answers are accepted WITHOUT signature verification"
-                    + " (acceptable against the channel simulator only)");
+            walletKey = WalletPublicKey.configured(walletPublicKeyPath);
         }
         if (clock == null) {
             clock = Clock.systemUTC();
@@ -359,7 +357,7 @@ public class WalletConnector implements ChannelConnector {
     private Reply exchange(String method, String relativePath, byte[] body, String reference) {
         URI uri = URI.create(base + "/" + relativePath);
         String htu = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Optional<PublicKey> verifyWith;
+        PublicKey verifyWith;
         String signature;
         try {
             verifyWith = walletKey.get();
@@ -386,9 +384,9 @@ public class WalletConnector implements ChannelConnector {
             return Reply.failed(refused ? Reply.Kind.REFUSED : Reply.Kind.LOST,
                     (refused ? "connection refused: " : "no answer: ") + describe(e));
         }
-        if (verifyWith.isPresent() && status != 503) {
+        if (status != 503) {
             try {
-                DetachedJws.verify(answerSignature, answer, verifyWith.get());
+                DetachedJws.verify(answerSignature, answer, verifyWith);
             } catch (DetachedJws.InvalidJwsException e) {
                 return Reply.failed(Reply.Kind.UNTRUSTED, "HTTP " + status + " answer not trusted: " + e.getMessage());
             }

@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
  * WALLET's public key, which checks its answers and notifications: a PEM file
  * ({@code BEGIN PUBLIC KEY}) named by {@value #CONFIG_KEY}, read on first use (a server that never
- * talks to WALLET must start without it) and kept. Without the setting nothing is verified, which is
- * only acceptable against the simulator; that is said once, as a WARNING.
+ * talks to WALLET must start without it) and kept. Without it nothing from WALLET can be trusted,
+ * so nothing is sent to WALLET and its notifications are refused: fail closed, never "unverified".
  */
 final class WalletPublicKey {
 
@@ -24,49 +23,40 @@ final class WalletPublicKey {
     private static final Logger LOG = Logger.getLogger(WalletPublicKey.class.getName());
 
     private final Optional<Path> file;
-    private final String unverifiedWarning;
-    private final AtomicBoolean warned = new AtomicBoolean();
     private volatile PublicKey key;
 
-    private WalletPublicKey(Optional<Path> file, PublicKey key, String unverifiedWarning) {
+    private WalletPublicKey(Optional<Path> file, PublicKey key) {
         this.file = file;
         this.key = key;
-        this.unverifiedWarning = unverifiedWarning;
     }
 
-    /**
-     * @param path              the configured file, if any
-     * @param unverifiedWarning what is logged once when no key is configured
-     */
-    static WalletPublicKey configured(Optional<String> path, String unverifiedWarning) {
-        return new WalletPublicKey(path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of), null,
-                Objects.requireNonNull(unverifiedWarning, "unverifiedWarning"));
+    /** @param path the configured file, if any */
+    static WalletPublicKey configured(Optional<String> path) {
+        return new WalletPublicKey(path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of), null);
     }
 
     static WalletPublicKey of(PublicKey key) {
-        return new WalletPublicKey(Optional.empty(), Objects.requireNonNull(key, "key"), "");
+        return new WalletPublicKey(Optional.empty(), Objects.requireNonNull(key, "key"));
     }
 
-    static WalletPublicKey none(String unverifiedWarning) {
-        return new WalletPublicKey(Optional.empty(), null, unverifiedWarning);
+    static WalletPublicKey none() {
+        return new WalletPublicKey(Optional.empty(), null);
     }
 
     /**
-     * @return the key, or empty when none is configured (nothing can be verified: simulator only)
-     * @throws IllegalStateException when a key is configured but cannot be read (nothing can be trusted)
+     * @throws IllegalStateException when no key is configured, or the configured one cannot be read:
+     *         our configuration's fault, and nothing from WALLET can be trusted until it is fixed
      */
-    Optional<PublicKey> get() {
+    PublicKey get() {
         PublicKey loaded = key;
         if (loaded != null) {
-            return Optional.of(loaded);
+            return loaded;
         }
         if (file.isEmpty()) {
-            if (warned.compareAndSet(false, true)) {
-                LOG.warning(unverifiedWarning);
-            }
-            return Optional.empty();
+            throw new IllegalStateException(CONFIG_KEY + " is not set: WALLET's answers and notifications cannot be"
+                    + " verified, so WALLET is not used; set it to WALLET's public key (PEM)");
         }
-        return Optional.of(load(file.get()));
+        return load(file.get());
     }
 
     private synchronized PublicKey load(Path path) {

@@ -74,6 +74,11 @@ public class PaymentOrderService {
     @ConfigProperty(name = "payrail.order.expiry-minutes", defaultValue = "30")
     long defaultExpiryMinutes;
 
+    /** If nothing is recorded this long after an order went to the router, the resolver asks its channel. */
+    @Inject
+    @ConfigProperty(name = "payrail.resolve.safety-net-seconds", defaultValue = "60")
+    long safetyNetSeconds;
+
     /**
      * Stores a new order and its channel request.
      *
@@ -177,6 +182,14 @@ public class PaymentOrderService {
     }
 
     /**
+     * Takes the order's row lock for the rest of the caller's transaction: outcomes of refunds of
+     * one payment are applied one at a time, so each sees the others' totals.
+     */
+    public void lock(String orderId) {
+        orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+    }
+
+    /**
      * Moves a paid order to PARTIALLY_REFUNDED or REFUNDED once refunds totalling
      * {@code refundedMinor} have succeeded at the channel.
      */
@@ -217,6 +230,8 @@ public class PaymentOrderService {
                 return Optional.empty();
             }
             PaymentOrderState from = order.startProcessing(now);
+            // should this server die during the channel call, the resolver takes over from here
+            order.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
             audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(),
                     TransitionSource.DISPATCH, "handed to the router", now));
         } else if (order.state() != PaymentOrderState.PROCESSING) {
@@ -228,17 +243,16 @@ public class PaymentOrderService {
 
     /**
      * Records that the order is about to go to {@code channelId}, before the call, so that whatever
-     * happens next (a timeout, a crash) the platform knows which channel to ask.
+     * happens next (a timeout, a crash) the platform knows which channel to ask. Under the order's
+     * lock, and only for an order no channel holds: two dispatches of one order can never hold two
+     * channels, so it can never be charged at two.
      *
-     * @return false when the order is no longer PROCESSING (closed meanwhile): do not submit
+     * @return false when the order is no longer PROCESSING, another dispatch gave it to a channel,
+     *         or a close has begun: do not submit
      */
     public boolean assignChannel(String orderId, String channelId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        if (order.state() != PaymentOrderState.PROCESSING) {
-            return false;
-        }
-        order.assignChannel(channelId, clock.instant());
-        return true;
+        return order.state() == PaymentOrderState.PROCESSING && order.assignChannel(channelId, clock.instant());
     }
 
     /** The channel refused the order before processing it (nothing charged): another channel may take it. */
@@ -251,14 +265,17 @@ public class PaymentOrderService {
 
     /**
      * The channel holds the payment as pending (the payer must act): remember the page, and check
-     * on the schedule in case the channel's callback never comes.
+     * on the schedule in case the channel's callback never comes. A pending callback only reports
+     * what is known: it neither forgets the page nor moves the check schedule on.
      */
-    public PaymentOrderView recordPending(String orderId, String channelTxnId, String payUrl) {
-        PaymentOrder order = require(orderId);
+    public PaymentOrderView recordPending(String orderId, String channelTxnId, String payUrl, TransitionSource source) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state() == PaymentOrderState.PROCESSING) {
             Instant now = clock.instant();
             order.awaitPayer(channelTxnId, payUrl, now);
-            order.scheduleCheck(now.plus(checks.after(order.checkAttempts())));
+            if (source != TransitionSource.CHANNEL_CALLBACK) {
+                order.scheduleCheck(now.plus(checks.after(order.checkAttempts())));
+            }
         }
         orders.flush();
         return PaymentOrderView.of(order);
@@ -266,7 +283,7 @@ public class PaymentOrderService {
 
     /** The outcome is unknown (or no channel could take the order yet): ask again on the schedule. */
     public void scheduleCheck(String orderId) {
-        PaymentOrder order = require(orderId);
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state() == PaymentOrderState.PROCESSING) {
             order.scheduleCheck(clock.instant().plus(checks.after(order.checkAttempts())));
         }
@@ -282,20 +299,42 @@ public class PaymentOrderService {
     }
 
     /**
-     * Closes an order that no channel holds, under its lock.
+     * Begins a close, under the order's lock: an order no channel holds is closed at once; for one
+     * a channel holds, the close fence goes up (no other channel may be given it from now on) and
+     * the channel to close it at is returned.
      *
-     * @return false when a channel holds it (close it there first)
+     * @return the channel that must close the order first; empty when it is closed (or was final)
      */
-    public boolean closeIfUnassigned(String orderId, TransitionSource source, String detail) {
+    public Optional<String> beginClose(String orderId, TransitionSource source, String detail) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
-            return true;
+            return Optional.empty();
         }
-        if (order.channelId() != null) {
-            return false;
+        if (order.channelId() == null) {
+            closeLocked(order, source, detail);
+            return Optional.empty();
         }
-        closeLocked(order, source, detail);
-        return true;
+        order.requestClose(source.name(), clock.instant());
+        return Optional.of(order.channelId());
+    }
+
+    /**
+     * {@code channelId} closed the order (its answer to our close): the order is CLOSED, unless
+     * another channel holds it, which the close fence rules out; that is logged and left to the
+     * next check rather than trusted.
+     */
+    public PaymentOrderView recordClosedAt(String orderId, String channelId, TransitionSource source, String detail) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
+            return PaymentOrderView.of(order);
+        }
+        if (order.channelId() != null && !order.channelId().equals(channelId)) {
+            LOG.severe(() -> "order " + orderId + " was closed at " + channelId + " but " + order.channelId()
+                    + " holds it; it stays PROCESSING and is checked there");
+            order.scheduleCheck(clock.instant().plus(checks.after(order.checkAttempts())));
+            return PaymentOrderView.of(order);
+        }
+        return closeLocked(order, source, detail);
     }
 
     /** Orders whose check is due (unknown or pending outcome), oldest first. */

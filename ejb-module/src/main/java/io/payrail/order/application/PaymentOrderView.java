@@ -8,12 +8,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
-/** What the outside world may know of a payment order. */
+/**
+ * What the outside world may know of a payment order.
+ *
+ * @param closeSource who began a close at the channel that is not finished yet (API or EXPIRY), or
+ *                    null; internal, not shown to merchants
+ */
 public record PaymentOrderView(String id, String merchantId, String merchantOrderNo, long amountMinor,
                                String currency, String subject, PaymentMethod paymentMethod,
                                PaymentOrderState state, String channelId, String failureCode,
                                String failureMessage, long version, Instant createdAt, Instant updatedAt,
-                               Instant finishedAt, Instant expiresAt, String payUrl) {
+                               Instant finishedAt, Instant expiresAt, String payUrl, String closeSource) {
 
     /** The payment as the merchant API shows it (notifications carry the same object). */
     public JsonObject toJson() {
@@ -41,6 +46,6 @@ public record PaymentOrderView(String id, String merchantId, String merchantOrde
         return new PaymentOrderView(o.id(), o.merchantId(), o.merchantOrderNo(), o.amount().minorUnits(),
                 o.amount().currencyCode(), o.subject(), o.paymentMethod(), o.state(), o.channelId(),
                 o.failureCode(), o.failureMessage(), o.version(), o.createdAt(), o.updatedAt(), o.finishedAt(),
-                o.expiresAt(), o.payUrl());
+                o.expiresAt(), o.payUrl(), o.isCloseRequested() ? o.closeSource() : null);
     }
 }

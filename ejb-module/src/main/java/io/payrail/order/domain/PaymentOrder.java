@@ -92,6 +92,14 @@ public class PaymentOrder {
     @Column(name = "pay_url")
     private String payUrl;
 
+    /** When a close began for an order a channel held (the close fence): no other channel may take it. */
+    @Column(name = "close_requested_at")
+    private Instant closeRequestedAt;
+
+    /** Who asked for that close (API or EXPIRY), for the audit row when it completes. */
+    @Column(name = "close_source")
+    private String closeSource;
+
     protected PaymentOrder() {
     }
 
@@ -143,15 +151,40 @@ public class PaymentOrder {
     }
 
     /**
-     * The router is about to submit the order to {@code channel}. Once set, the channel only
-     * changes through {@link #releaseChannel}, i.e. when that channel certainly charged nothing.
+     * The router is about to submit the order to {@code channel}. Only one channel holds an order
+     * at a time, and it is given only to an order no channel holds and no close has begun for: the
+     * channel changes only through {@link #releaseChannel}, i.e. when that channel certainly
+     * charged nothing.
+     *
+     * @return false (and nothing changes) when a channel already holds the order or a close has begun
      */
-    public void assignChannel(String channel, Instant now) {
-        if (channelId != null && !channelId.equals(channel)) {
-            throw new IllegalStateException("order " + id + " is with " + channelId + ", not " + channel);
+    public boolean assignChannel(String channel, Instant now) {
+        if (channelId != null || closeRequestedAt != null) {
+            return false;
         }
         channelId = channel;
         updatedAt = now;
+        return true;
+    }
+
+    /**
+     * A close has begun at the channel that holds the order: from now on no other channel may be
+     * given it (the fence), whatever that channel answers. Idempotent; the first source is kept.
+     */
+    public void requestClose(String source, Instant now) {
+        if (closeRequestedAt == null) {
+            closeRequestedAt = now;
+            closeSource = source;
+            updatedAt = now;
+        }
+    }
+
+    public boolean isCloseRequested() {
+        return closeRequestedAt != null;
+    }
+
+    public String closeSource() {
+        return closeSource;
     }
 
     /** The channel certainly charged nothing (refused before processing): the order may go elsewhere. */
@@ -160,10 +193,17 @@ public class PaymentOrder {
         updatedAt = now;
     }
 
-    /** The channel holds the payment as pending: the payer completes it at {@code url}. */
+    /**
+     * The channel holds the payment as pending: the payer completes it at {@code url}. A report
+     * without a page (a callback) keeps the page already known.
+     */
     public void awaitPayer(String channelTransactionId, String url, Instant now) {
-        channelTxnId = channelTransactionId;
-        payUrl = url;
+        if (channelTransactionId != null) {
+            channelTxnId = channelTransactionId;
+        }
+        if (url != null) {
+            payUrl = url;
+        }
         updatedAt = now;
     }
 
@@ -171,6 +211,15 @@ public class PaymentOrder {
     public void scheduleCheck(Instant at) {
         nextCheckAt = at;
         checkAttempts++;
+    }
+
+    /**
+     * A safety net while the order is with the router: if nothing is recorded by {@code at} (the
+     * server died during the call), the resolver asks the channel. Not a scheduled check: the
+     * schedule's attempts are not counted.
+     */
+    public void checkNoLaterThan(Instant at) {
+        nextCheckAt = at;
     }
 
     public boolean isExpired(Instant now) {

@@ -116,7 +116,7 @@ class WalletCallbacksTest {
     @Test
     void readsTheKeyFromTheConfiguredPemFile() throws Exception {
         WalletCallbacks callbacks = new WalletCallbacks(WalletPublicKey.configured(
-                Optional.of(ExampleKeys.file("example-channel-public-key.pem").toString()), "unused"),
+                Optional.of(ExampleKeys.file("example-channel-public-key.pem").toString())),
                 clockAt(NOTIFICATION_IAT));
         assertThat(callbacks.verify(headers(NOTIFICATION_SIGNATURE), bytes(NOTIFICATION_BODY)).orderId())
                 .isEqualTo("ord_3001");
@@ -127,19 +127,22 @@ class WalletCallbacksTest {
     @Test
     void aConfiguredKeyThatCannotBeReadIsOurFaultNotTheSenders(@TempDir Path dir) {
         WalletCallbacks callbacks = new WalletCallbacks(WalletPublicKey.configured(
-                Optional.of(dir.resolve("missing.pem").toString()), "unused"), clockAt(NOTIFICATION_IAT));
+                Optional.of(dir.resolve("missing.pem").toString())), clockAt(NOTIFICATION_IAT));
         assertThatThrownBy(() -> callbacks.verify(headers(NOTIFICATION_SIGNATURE), bytes(NOTIFICATION_BODY)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("payrail.channel.wallet.public-key");
     }
 
     @Test
-    void withoutAConfiguredKeyAcceptsUnverifiedNotifications() throws Exception {
-        WalletCallbacks simulatorOnly = new WalletCallbacks(WalletPublicKey.configured(Optional.empty(), "test: unverified"),
-                clockAt(NOTIFICATION_IAT + 10_000));
-        assertThat(simulatorOnly.verify(headers(null), bytes(NOTIFICATION_BODY)).eventId())
-                .isEqualTo("wle_c20ad4d76fe97759aa27a0c99bff6710");
-        assertThat(simulatorOnly.verify(headers("garbage"), bytes(NOTIFICATION_BODY)).sequence()).isEqualTo(2);
+    void withoutAConfiguredKeyNothingIsTakenUnverified() {
+        WalletCallbacks keyless = new WalletCallbacks(WalletPublicKey.configured(Optional.empty()),
+                clockAt(NOTIFICATION_IAT));
+        assertThatThrownBy(() -> keyless.verify(headers(NOTIFICATION_SIGNATURE), bytes(NOTIFICATION_BODY)))
+                .as("even a correctly signed notification: there is nothing to check it with")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("payrail.channel.wallet.public-key is not set");
+        assertThatThrownBy(() -> keyless.verify(headers(null), bytes(NOTIFICATION_BODY)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -203,8 +206,7 @@ class WalletCallbacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void refusesAnEmptyBody(String body) {
-        WalletCallbacks simulatorOnly = new WalletCallbacks(WalletPublicKey.none("test"), clockAt(0));
-        assertThatThrownBy(() -> simulatorOnly.verify(headers(null), bytes(body)))
+        assertThatThrownBy(() -> WalletCallbacks.parse(bytes(body)))
                 .isInstanceOf(InvalidCallbackException.class)
                 .hasMessageContaining(body.isEmpty() ? "the body is empty" : "not JSON");
     }

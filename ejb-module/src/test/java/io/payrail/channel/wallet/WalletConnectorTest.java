@@ -214,14 +214,17 @@ class WalletConnectorTest {
         }
 
         @Test
-        void withoutWalletsKeyAnswersAreTakenUnverified() {
-            WalletConnector simulatorOnly = connector(wallet.baseUrl(), WalletPublicKey.none("test: unverified"), 2_000);
+        void withoutWalletsKeyNothingIsSent() {
+            WalletConnector keyless = connector(wallet.baseUrl(), WalletPublicKey.none(), 2_000);
             try {
-                wallet.answer("POST", "orders", new Answer(200, pending("ord_3001"), Signing.UNSIGNED, 0));
+                ChannelOutcome outcome = keyless.pay(TEA);
 
-                assertThat(simulatorOnly.pay(TEA)).isEqualTo(ChannelOutcome.pending(WL, PAY_URL));
+                assertThat(outcome.status()).as("its answer could not be trusted").isEqualTo(Status.UNAVAILABLE);
+                assertThat(outcome.message()).contains("payrail.channel.wallet.public-key is not set");
+                assertThat(keyless.query("ord_3001").status()).isEqualTo(Status.UNKNOWN);
+                assertThat(wallet.requests()).isEmpty();
             } finally {
-                simulatorOnly.disconnect();
+                keyless.disconnect();
             }
         }
 
@@ -307,7 +310,7 @@ class WalletConnectorTest {
         @Test
         void nothingIsSentWhenWalletsConfiguredKeyCannotBeRead(@TempDir Path dir) {
             WalletConnector blind = connector(wallet.baseUrl(), WalletPublicKey.configured(
-                    Optional.of(dir.resolve("absent.pem").toString()), "unused"), 2_000);
+                    Optional.of(dir.resolve("absent.pem").toString())), 2_000);
             try {
                 assertThat(blind.pay(TEA).status()).isEqualTo(Status.UNAVAILABLE);
                 assertThat(blind.refund(REFUND).status()).isEqualTo(Status.UNAVAILABLE);

@@ -89,15 +89,31 @@ class PaymentOrderStateTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aChannelOnceAssignedOnlyChangesAfterBeingReleased() {
+    void oneChannelHoldsAnOrderUntilReleasedAndNoneIsGivenItOnceAClosedBegan() {
         PaymentOrder order = orderIn(PROCESSING);
         Instant t = Instant.parse("2026-01-01T00:00:05Z");
-        order.assignChannel("SIMBANK", t);
-        order.assignChannel("SIMBANK", t);
-        assertThatThrownBy(() -> order.assignChannel("SIMBANK2", t)).isInstanceOf(IllegalStateException.class);
+        assertThat(order.assignChannel("SIMBANK", t)).isTrue();
+        assertThat(order.assignChannel("SIMBANK", t)).as("a second dispatch does not get it either").isFalse();
+        assertThat(order.assignChannel("SIMBANK2", t)).isFalse();
+        assertThat(order.channelId()).isEqualTo("SIMBANK");
         order.releaseChannel(t);
-        order.assignChannel("SIMBANK2", t);
+        assertThat(order.assignChannel("SIMBANK2", t)).isTrue();
         assertThat(order.channelId()).isEqualTo("SIMBANK2");
+
+        order.requestClose("API", t);
+        order.releaseChannel(t);
+        assertThat(order.assignChannel("SIMBANK", t)).as("the close fence").isFalse();
+        assertThat(order.channelId()).isNull();
+        assertThat(order.closeSource()).isEqualTo("API");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPendingReportWithoutAPageKeepsThePage() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant t = Instant.parse("2026-01-01T00:00:05Z");
+        order.awaitPayer("wl_1", "http://pay", t);
+        order.awaitPayer(null, null, t);
+        assertThat(order.payUrl()).isEqualTo("http://pay");
     }
 
     @org.junit.jupiter.api.Test
