@@ -31,6 +31,37 @@ public final class Wire {
         return JsonLine.format(present).getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The end of every channel's order object: when it was created, paid and closed, how much of
+     * a paid order is refunded, and whether the answer repeats an earlier request.
+     */
+    public static void putOrderTimes(Map<String, Object> f, OrderSnapshot snapshot, Boolean duplicate) {
+        ChannelOrder o = snapshot.order();
+        f.put("createdAt", o.createdAt());
+        f.put("paidAt", o.paidAt());
+        f.put("closedAt", o.closedAt());
+        if (o.status() == OrderStatus.PAID) {
+            f.put("refundedAmount", snapshot.refundedAmount());
+        }
+        f.put("duplicate", duplicate);
+    }
+
+    /** The part of every channel's callback that says what moved: amount, decline, refund. */
+    public static void putCallbackOutcome(Map<String, Object> f, CallbackEvent e) {
+        if (e.money() != null) {
+            f.put("amount", e.money().amount());
+            f.put("currency", e.money().currency());
+        }
+        if (e.declineReason() != null) {
+            f.put("declineCode", e.declineReason().name());
+        }
+        if (e.kind() == EventKind.REFUND) {
+            f.put("refundRef", e.refundRef());
+            f.put("refundId", e.refundId());
+            f.put("refundAmount", e.refundMoney().amount());
+        }
+    }
+
     /** 32 random hex digits (128 bits): nonces, tokens, id suffixes. */
     public static String randomHex() {
         byte[] bytes = new byte[16];

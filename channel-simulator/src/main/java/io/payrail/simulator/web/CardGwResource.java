@@ -2,11 +2,9 @@ package io.payrail.simulator.web;
 
 import io.payrail.simulator.channel.Answer;
 import io.payrail.simulator.channel.Channel;
-import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.OrderSnapshot;
 import io.payrail.simulator.channel.Refund;
-import io.payrail.simulator.channel.Verification;
 import io.payrail.simulator.channel.Wire;
 import io.payrail.simulator.channel.WireReply;
 import io.payrail.simulator.channel.card.CardGateway;
@@ -56,7 +54,7 @@ public class CardGwResource {
                     WireJson.requiredString(card, "expiry"), WireJson.requiredString(card, "cvv"),
                     WireJson.optionalString(card, "holder"));
             Answer<ChannelLedger.PayOutcome> answer = gw.pay(payment);
-            return reply(gw, answer, o -> CardGateway.orderFields(snapshot(gw, o.order().merchantRef()),
+            return Replies.reply(gw, answer, o -> CardGateway.orderFields(snapshot(gw, o.order().merchantRef()),
                     runtime.baseUrl(uri.getBaseUri()), o.effect() == ChannelLedger.PayEffect.DUPLICATE));
         });
     }
@@ -66,7 +64,7 @@ public class CardGwResource {
     public void byTransaction(@PathParam("transactionId") String transactionId,
                               @HeaderParam("Authorization") String auth, @Context UriInfo uri,
                               @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, auth, NO_BODY, gw -> reply(gw, gw.queryByTransaction(transactionId),
+        handle(async, "GET", uri, auth, NO_BODY, gw -> Replies.reply(gw, gw.queryByTransaction(transactionId),
                 s -> CardGateway.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -74,7 +72,7 @@ public class CardGwResource {
     @Path("payments/by-ref/{merchantRef}")
     public void byRef(@PathParam("merchantRef") String merchantRef, @HeaderParam("Authorization") String auth,
                       @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, auth, NO_BODY, gw -> reply(gw, gw.queryByRef(merchantRef),
+        handle(async, "GET", uri, auth, NO_BODY, gw -> Replies.reply(gw, gw.queryByRef(merchantRef),
                 s -> CardGateway.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -82,7 +80,7 @@ public class CardGwResource {
     @Path("payments/by-ref/{merchantRef}/close")
     public void close(@PathParam("merchantRef") String merchantRef, byte[] body,
                       @HeaderParam("Authorization") String auth, @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "POST", uri, auth, body, gw -> reply(gw, gw.close(merchantRef),
+        handle(async, "POST", uri, auth, body, gw -> Replies.reply(gw, gw.close(merchantRef),
                 s -> CardGateway.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -96,7 +94,7 @@ public class CardGwResource {
                     WireJson.optionalString(json, "merchantRef"), WireJson.optionalString(json, "transactionId"),
                     WireJson.requiredString(json, "refundRef"), WireJson.money(json),
                     WireJson.optionalString(json, "reason")));
-            return reply(gw, answer, o -> CardGateway.refundFields(o.refund(), o.duplicate()));
+            return Replies.reply(gw, answer, o -> CardGateway.refundFields(o.refund(), o.duplicate()));
         });
     }
 
@@ -104,7 +102,7 @@ public class CardGwResource {
     @Path("refunds/by-ref/{refundRef}")
     public void refundByRef(@PathParam("refundRef") String refundRef, @HeaderParam("Authorization") String auth,
                             @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, auth, NO_BODY, gw -> reply(gw, gw.queryRefund(refundRef),
+        handle(async, "GET", uri, auth, NO_BODY, gw -> Replies.reply(gw, gw.queryRefund(refundRef),
                 (Refund r) -> CardGateway.refundFields(r, null)));
     }
 
@@ -124,26 +122,9 @@ public class CardGwResource {
         return gw.ledger().find(merchantRef).orElseThrow();
     }
 
-    private static <T> WireReply reply(CardGateway gw, Answer<T> answer,
-                                       Function<T, java.util.Map<String, Object>> fields) {
-        if (!answer.isOk()) {
-            return gw.error(answer.error(), answer.delayMs());
-        }
-        return gw.signed(200, Wire.JSON, Wire.json(fields.apply(answer.value())), answer.delayMs());
-    }
-
     private void handle(AsyncResponse async, String method, UriInfo uri, String auth, byte[] body,
                         Function<CardGateway, WireReply> work) {
-        CardGateway gw = runtime.cardGateway();
-        Verification verification = null;
-        WireReply reply;
-        try {
-            verification = gw.verify(method, Replies.pathAndQuery(uri), auth, body == null ? NO_BODY : body);
-            reply = work.apply(gw);
-        } catch (ChannelException e) {
-            reply = gw.error(e, 0);
-        }
-        Replies.send(async, reply, verification, scheduler);
+        Replies.handle(async, runtime.cardGateway(), method, uri, auth, body, work, scheduler);
     }
 
 }

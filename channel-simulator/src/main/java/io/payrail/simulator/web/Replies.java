@@ -1,13 +1,19 @@
 package io.payrail.simulator.web;
 
+import io.payrail.simulator.channel.Answer;
+import io.payrail.simulator.channel.ChannelException;
+import io.payrail.simulator.channel.HeaderSignedChannel;
 import io.payrail.simulator.channel.Verification;
+import io.payrail.simulator.channel.Wire;
 import io.payrail.simulator.channel.WireReply;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Puts a {@link WireReply} on the wire, after its delay. Delays run on the scheduler instead of a
@@ -18,6 +24,7 @@ final class Replies {
 
     /** Holds a suspended request a little longer than its delay, past any container default. */
     private static final long SUSPEND_GRACE_MS = 60_000;
+    private static final byte[] NO_BODY = new byte[0];
 
     private Replies() {
     }
@@ -48,5 +55,31 @@ final class Replies {
     static String pathAndQuery(UriInfo uri) {
         URI request = uri.getRequestUri();
         return request.getRawPath() + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery());
+    }
+
+    /**
+     * One request to a header-signed channel (CARDGW, WALLET): the platform's signature checked,
+     * the work done, and the reply (or the channel's error) sent after its delay.
+     */
+    static <C extends HeaderSignedChannel> void handle(AsyncResponse async, C channel, String method, UriInfo uri,
+                                                       String credential, byte[] body, Function<C, WireReply> work,
+                                                       ManagedScheduledExecutorService scheduler) {
+        Verification verification = null;
+        WireReply reply;
+        try {
+            verification = channel.verify(method, pathAndQuery(uri), credential, body == null ? NO_BODY : body);
+            reply = work.apply(channel);
+        } catch (ChannelException e) {
+            reply = channel.error(e, 0);
+        }
+        send(async, reply, verification, scheduler);
+    }
+
+    /** A channel's answer as signed JSON, or its error. */
+    static <T> WireReply reply(HeaderSignedChannel channel, Answer<T> answer, Function<T, Map<String, Object>> fields) {
+        if (!answer.isOk()) {
+            return channel.error(answer.error(), answer.delayMs());
+        }
+        return channel.signed(200, Wire.JSON, Wire.json(fields.apply(answer.value())), answer.delayMs());
     }
 }

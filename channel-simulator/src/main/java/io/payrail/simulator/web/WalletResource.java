@@ -2,11 +2,9 @@ package io.payrail.simulator.web;
 
 import io.payrail.simulator.channel.Answer;
 import io.payrail.simulator.channel.Channel;
-import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.PayAttempt;
 import io.payrail.simulator.channel.Refund;
-import io.payrail.simulator.channel.Verification;
 import io.payrail.simulator.channel.Wire;
 import io.payrail.simulator.channel.WireReply;
 import io.payrail.simulator.channel.wallet.DetachedJws;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Function;
 
 /** WALLET's API (docs/wallet.md). */
@@ -50,7 +47,7 @@ public class WalletResource {
             JsonObject json = WireJson.object(body);
             PayAttempt attempt = new PayAttempt(WireJson.requiredString(json, "merchantRef"), WireJson.money(json),
                     WireJson.optionalString(json, "subject"), null, null);
-            return reply(w, w.createOrder(attempt), o -> Wallet.orderFields(
+            return Replies.reply(w, w.createOrder(attempt), o -> Wallet.orderFields(
                     w.ledger().find(o.order().merchantRef()).orElseThrow(), runtime.baseUrl(uri.getBaseUri()),
                     o.effect() == ChannelLedger.PayEffect.DUPLICATE));
         });
@@ -60,7 +57,7 @@ public class WalletResource {
     @Path("orders/{orderId}")
     public void byOrderId(@PathParam("orderId") String orderId, @HeaderParam(DetachedJws.HEADER) String jws,
                           @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> reply(w, w.queryByTransaction(orderId),
+        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryByTransaction(orderId),
                 s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -68,7 +65,7 @@ public class WalletResource {
     @Path("orders/by-ref/{merchantRef}")
     public void byRef(@PathParam("merchantRef") String merchantRef, @HeaderParam(DetachedJws.HEADER) String jws,
                       @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> reply(w, w.queryByRef(merchantRef),
+        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryByRef(merchantRef),
                 s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -77,7 +74,7 @@ public class WalletResource {
     public void close(@PathParam("merchantRef") String merchantRef, byte[] body,
                       @HeaderParam(DetachedJws.HEADER) String jws, @Context UriInfo uri,
                       @Suspended AsyncResponse async) {
-        handle(async, "POST", uri, jws, body, w -> reply(w, w.close(merchantRef),
+        handle(async, "POST", uri, jws, body, w -> Replies.reply(w, w.close(merchantRef),
                 s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
@@ -87,7 +84,7 @@ public class WalletResource {
                        @Suspended AsyncResponse async) {
         handle(async, "POST", uri, jws, body, w -> {
             JsonObject json = WireJson.object(body);
-            return reply(w, w.refund(new Channel.RefundRequest(WireJson.optionalString(json, "merchantRef"),
+            return Replies.reply(w, w.refund(new Channel.RefundRequest(WireJson.optionalString(json, "merchantRef"),
                             WireJson.optionalString(json, "orderId"), WireJson.requiredString(json, "refundRef"),
                             WireJson.money(json), WireJson.optionalString(json, "reason"))),
                     o -> Wallet.refundFields(o.refund(), o.duplicate()));
@@ -98,7 +95,7 @@ public class WalletResource {
     @Path("refunds/by-ref/{refundRef}")
     public void refundByRef(@PathParam("refundRef") String refundRef, @HeaderParam(DetachedJws.HEADER) String jws,
                             @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> reply(w, w.queryRefund(refundRef),
+        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryRefund(refundRef),
                 (Refund r) -> Wallet.refundFields(r, null)));
     }
 
@@ -114,24 +111,8 @@ public class WalletResource {
         });
     }
 
-    private static <T> WireReply reply(Wallet w, Answer<T> answer, Function<T, Map<String, Object>> fields) {
-        if (!answer.isOk()) {
-            return w.error(answer.error(), answer.delayMs());
-        }
-        return w.signed(200, Wire.JSON, Wire.json(fields.apply(answer.value())), answer.delayMs());
-    }
-
     private void handle(AsyncResponse async, String method, UriInfo uri, String jws, byte[] body,
                         Function<Wallet, WireReply> work) {
-        Wallet w = runtime.wallet();
-        Verification verification = null;
-        WireReply reply;
-        try {
-            verification = w.verify(method, Replies.pathAndQuery(uri), jws, body == null ? NO_BODY : body);
-            reply = work.apply(w);
-        } catch (ChannelException e) {
-            reply = w.error(e, 0);
-        }
-        Replies.send(async, reply, verification, scheduler);
+        Replies.handle(async, runtime.wallet(), method, uri, jws, body, work, scheduler);
     }
 }

@@ -9,7 +9,7 @@ import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.ChannelOrder;
 import io.payrail.simulator.channel.Decision;
-import io.payrail.simulator.channel.EventKind;
+import io.payrail.simulator.channel.HeaderSignedChannel;
 import io.payrail.simulator.channel.Operation;
 import io.payrail.simulator.channel.OrderSnapshot;
 import io.payrail.simulator.channel.OrderStatus;
@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers PENDING with a {@code confirmUrl} where the payer approves or declines. Callbacks are JSON,
  * acknowledged by HTTP 200 or 204.
  */
-public final class CardGateway extends Channel {
+public final class CardGateway extends Channel implements HeaderSignedChannel {
 
     /** The payer's confirmation page, relative to the simulator's base URL. */
     public static final String PAGE_PATH = "pages/cardgw/";
@@ -73,6 +73,7 @@ public final class CardGateway extends Channel {
      * platform key is configured. Refuses a missing or wrong signature, a stale timestamp and a
      * nonce seen before.
      */
+    @Override
     public Verification verify(String method, String pathAndQuery, String authorization, byte[] body) {
         Optional<PublicKey> key = platformKey.key();
         if (key.isEmpty()) {
@@ -107,17 +108,11 @@ public final class CardGateway extends Channel {
     }
 
     /** A signed JSON (or CSV) reply. */
+    @Override
     public WireReply signed(int status, String contentType, byte[] body, long delayMs) {
         Map<String, String> headers = CardGwSignature.responseHeaders(keys.privateKey(), keys.keyId(),
                 clock.instant().getEpochSecond(), Wire.randomHex(), body);
         return new WireReply(status, contentType, headers, body, delayMs);
-    }
-
-    public WireReply error(ChannelException e, long delayMs) {
-        if (e.injected()) {
-            return Wire.injectedReply(e, "error", delayMs);
-        }
-        return signed(e.httpStatus(), Wire.JSON, Wire.json(Wire.errorFields("error", e)), delayMs);
     }
 
     // ---------------------------------------------------------------- wire bodies
@@ -141,13 +136,7 @@ public final class CardGateway extends Channel {
         if (o.status() == OrderStatus.PENDING) {
             f.put("confirmUrl", baseUrl + PAGE_PATH + o.payerToken());
         }
-        f.put("createdAt", o.createdAt());
-        f.put("paidAt", o.paidAt());
-        f.put("closedAt", o.closedAt());
-        if (o.status() == OrderStatus.PAID) {
-            f.put("refundedAmount", snapshot.refundedAmount());
-        }
-        f.put("duplicate", duplicate);
+        Wire.putOrderTimes(f, snapshot, duplicate);
         return f;
     }
 
@@ -178,18 +167,7 @@ public final class CardGateway extends Channel {
         f.put("merchantRef", e.merchantRef());
         f.put("transactionId", e.transactionId());
         f.put("status", e.status());
-        if (e.money() != null) {
-            f.put("amount", e.money().amount());
-            f.put("currency", e.money().currency());
-        }
-        if (e.declineReason() != null) {
-            f.put("declineCode", e.declineReason().name());
-        }
-        if (e.kind() == EventKind.REFUND) {
-            f.put("refundRef", e.refundRef());
-            f.put("refundId", e.refundId());
-            f.put("refundAmount", e.refundMoney().amount());
-        }
+        Wire.putCallbackOutcome(f, e);
         byte[] body = Wire.json(f);
         return new CallbackMessage(Wire.JSON, CardGwSignature.responseHeaders(keys.privateKey(), keys.keyId(),
                 clock.instant().getEpochSecond(), Wire.randomHex(), body), body);

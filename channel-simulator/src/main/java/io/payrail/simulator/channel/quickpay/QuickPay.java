@@ -10,11 +10,9 @@ import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.ChannelOrder;
 import io.payrail.simulator.channel.Decision;
 import io.payrail.simulator.channel.DeclineReason;
-import io.payrail.simulator.channel.EventKind;
 import io.payrail.simulator.channel.Money;
 import io.payrail.simulator.channel.Operation;
 import io.payrail.simulator.channel.OrderSnapshot;
-import io.payrail.simulator.channel.OrderStatus;
 import io.payrail.simulator.channel.PayAttempt;
 import io.payrail.simulator.channel.Refund;
 import io.payrail.simulator.channel.Verification;
@@ -400,13 +398,7 @@ public final class QuickPay extends Channel {
             f.put("declineCode", o.declineReason().name());
             f.put("declineMessage", o.declineReason().message());
         }
-        f.put("createdAt", o.createdAt());
-        f.put("paidAt", o.paidAt());
-        f.put("closedAt", o.closedAt());
-        if (o.status() == OrderStatus.PAID) {
-            f.put("refundedAmount", snapshot.refundedAmount());
-        }
-        f.put("duplicate", duplicate);
+        Wire.putOrderTimes(f, snapshot, duplicate);
         return f;
     }
 
@@ -460,18 +452,7 @@ public final class QuickPay extends Channel {
         f.put("merchantRef", e.merchantRef());
         f.put("transactionId", e.transactionId());
         f.put("status", e.status());
-        if (e.money() != null) {
-            f.put("amount", e.money().amount());
-            f.put("currency", e.money().currency());
-        }
-        if (e.declineReason() != null) {
-            f.put("declineCode", e.declineReason().name());
-        }
-        if (e.kind() == EventKind.REFUND) {
-            f.put("refundRef", e.refundRef());
-            f.put("refundId", e.refundId());
-            f.put("refundAmount", e.refundMoney().amount());
-        }
+        Wire.putCallbackOutcome(f, e);
         f.put(SortedParams.SIGN_TYPE, SortedParams.RSA2);
         f.put(SortedParams.SIGN, SortedParams.sign(keys.privateKey(), texts(f)));
         StringJoiner form = new StringJoiner("&");

@@ -10,6 +10,7 @@ import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.ChannelOrder;
 import io.payrail.simulator.channel.Decision;
 import io.payrail.simulator.channel.EventKind;
+import io.payrail.simulator.channel.HeaderSignedChannel;
 import io.payrail.simulator.channel.Operation;
 import io.payrail.simulator.channel.OrderSnapshot;
 import io.payrail.simulator.channel.OrderStatus;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * {@code Wallet-Signature} header ({@link DetachedJws}); callbacks are acknowledged by HTTP 200 with
  * the JSON body {@code {"code":"SUCCESS"}}.
  */
-public final class Wallet extends Channel {
+public final class Wallet extends Channel implements HeaderSignedChannel {
 
     public static final String PAGE_PATH = "pages/wallet/";
     public static final String QR_PREFIX = "simwallet://pay/";
@@ -52,6 +53,7 @@ public final class Wallet extends Channel {
      * Checks the platform's detached JWS on a request: signature, {@code iat} within the clock
      * skew, {@code htm} and {@code htu} naming this request.
      */
+    @Override
     public Verification verify(String method, String pathAndQuery, String jws, byte[] body) {
         Optional<PublicKey> key = platformKey.key();
         if (key.isEmpty()) {
@@ -71,17 +73,11 @@ public final class Wallet extends Channel {
         return Verification.VERIFIED;
     }
 
+    @Override
     public WireReply signed(int status, String contentType, byte[] body, long delayMs) {
         String jws = DetachedJws.sign(keys.privateKey(),
                 DetachedJws.responseHeader(keys.keyId(), clock.instant().getEpochSecond()), body);
         return new WireReply(status, contentType, Map.of(DetachedJws.HEADER, jws), body, delayMs);
-    }
-
-    public WireReply error(ChannelException e, long delayMs) {
-        if (e.injected()) {
-            return Wire.injectedReply(e, "error", delayMs);
-        }
-        return signed(e.httpStatus(), Wire.JSON, Wire.json(Wire.errorFields("error", e)), delayMs);
     }
 
     // ---------------------------------------------------------------- wire bodies
@@ -106,13 +102,7 @@ public final class Wallet extends Channel {
             f.put("declineCode", o.declineReason().name());
             f.put("declineMessage", o.declineReason().message());
         }
-        f.put("createdAt", o.createdAt());
-        f.put("paidAt", o.paidAt());
-        f.put("closedAt", o.closedAt());
-        if (o.status() == OrderStatus.PAID) {
-            f.put("refundedAmount", snapshot.refundedAmount());
-        }
-        f.put("duplicate", duplicate);
+        Wire.putOrderTimes(f, snapshot, duplicate);
         return f;
     }
 
@@ -143,18 +133,7 @@ public final class Wallet extends Channel {
         f.put("orderId", e.transactionId());
         f.put("merchantRef", e.merchantRef());
         f.put("status", e.status());
-        if (e.money() != null) {
-            f.put("amount", e.money().amount());
-            f.put("currency", e.money().currency());
-        }
-        if (e.declineReason() != null) {
-            f.put("declineCode", e.declineReason().name());
-        }
-        if (e.kind() == EventKind.REFUND) {
-            f.put("refundRef", e.refundRef());
-            f.put("refundId", e.refundId());
-            f.put("refundAmount", e.refundMoney().amount());
-        }
+        Wire.putCallbackOutcome(f, e);
         byte[] body = Wire.json(f);
         String jws = DetachedJws.sign(keys.privateKey(),
                 DetachedJws.responseHeader(keys.keyId(), clock.instant().getEpochSecond()), body);
