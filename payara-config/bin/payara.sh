@@ -92,7 +92,7 @@ set servers.server.server.resource-ref.jms/__defaultConnectionFactory.enabled=fa
 set configs.config.server-config.transaction-service.automatic-recovery=true
 set configs.config.server-config.transaction-service.retry-timeout-in-seconds=60
 set configs.config.server-config.transaction-service.property.pending-txn-cleanup-interval=20
-set-hazelcast-configuration --clustername payrail-$PAYRAIL_PROFILE --startport $((5900 + o)) --dasport $((4900 + o))
+set-hazelcast-configuration --clustername payrail-$PAYRAIL_PROFILE-$o --startport $((5900 + o)) --dasport $((4900 + o))
 delete-jvm-options -Xmx512m
 create-jvm-options -Xmx$PAYARA_HEAP
 create-jvm-options -XX$q:+ExitOnOutOfMemoryError

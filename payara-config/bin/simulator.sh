@@ -27,7 +27,7 @@ sim_up() {
     -Dsimulator.cardgw.callbackUrl="$callbacks/cardgw" -Dsimulator.quickpay.callbackUrl="$callbacks/quickpay" \
     -Dsimulator.wallet.callbackUrl="$callbacks/wallet" \
     -jar "$MICRO_JAR" \
-    --nocluster --clustername "payrail-simulator-$PAYRAIL_PROFILE" --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
+    --nocluster --clustername "payrail-simulator-$PAYRAIL_PROFILE-$PORT_OFFSET" --port "$SIM_PORT" --contextroot sim --rootDir "$PROFILE_DIR/simulator/micro" \
     --deploy "$PROFILE_DIR/simulator/channel-simulator.war" >"$SIM_LOG" 2>&1 &
   echo $! >"$SIM_PID"
   wait_for "channel simulator" 120 sim_health \
