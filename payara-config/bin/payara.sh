@@ -51,8 +51,16 @@ payara_config_hash() {
 
 payara_create_domain() {
   step "creating Payara domain '$DOMAIN_NAME' in $DOMAINS_DIR (admin $ADMIN_PORT, http $HTTP_PORT, https $HTTPS_PORT)"
-  local o=$PORT_OFFSET
-  "$ASADMIN" --interactive=false create-domain --domaindir "$DOMAINS_DIR" --nopassword=true \
+  local o=$PORT_OFFSET port
+  # asadmin's own port check (--checkports) calls a port "in use" when it is merely the local end of
+  # some outgoing connection, which happens to ports above 32768 (the kernel's ephemeral range, e.g.
+  # offset 40000: admin 44848 was a Payara-to-MariaDB connection's port); Payara binds with
+  # SO_REUSEADDR and only a listener stops it, so a listener is what is checked here
+  for port in "$ADMIN_PORT" "$HTTP_PORT" "$HTTPS_PORT"; do
+    port_open 127.0.0.1 "$port" && fail "port $port is taken by another listener" \
+      "ss -ltnp | grep :$port; stop it, or choose another PAYRAIL_PORT_OFFSET"
+  done
+  "$ASADMIN" --interactive=false create-domain --checkports=false --domaindir "$DOMAINS_DIR" --nopassword=true \
     --adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT" \
     --domainproperties "http.ssl.port=$HTTPS_PORT:jms.port=$((7676 + o)):domain.jmxPort=$((8686 + o)):orb.listener.port=$((3700 + o)):orb.ssl.port=$((3820 + o)):orb.mutualauth.port=$((3920 + o)):java.debugger.port=$((9009 + o)):osgi.shell.telnet.port=$((6666 + o))" \
     "$DOMAIN_NAME" >"$LOG_DIR/payara-create-domain.log" 2>&1 \
