@@ -15,12 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PAYRAIL_PROFILE=test
-# shellcheck source=../payara-config/bin/common.sh
-source payara-config/bin/common.sh
-source payara-config/bin/mariadb.sh
-source payara-config/bin/broker.sh
-source payara-config/bin/payara.sh
-source payara-config/bin/simulator.sh
+# shellcheck source=../payara-config/bin/stack.sh
+source payara-config/bin/stack.sh
 
 CLIENTS=8
 DURATION=60          # seconds during which new payments are started

@@ -62,6 +62,9 @@ broker_stop() {
   fi
 }
 
+# broker_kill: kill -9 of this profile's Artemis (./payrail test-kill broker); its journal is kept
+broker_kill() { kill9_verified Artemis "$BROKER_PID" "-Dartemis.instance=$BROKER_INSTANCE"; }
+
 broker_status() {
   if port_open "$BROKER_HOST" "$BROKER_PORT"; then
     printf '  %-12s UP    tcp://%s:%s  (log %s)\n' broker "$BROKER_HOST" "$BROKER_PORT" "$BROKER_LOG"

@@ -64,6 +64,8 @@ DOMAIN_DIR="$DOMAINS_DIR/$DOMAIN_NAME"
 ADMIN_PORT=$((4848 + PORT_OFFSET))
 HTTP_PORT=$((8080 + PORT_OFFSET))
 HTTPS_PORT=$((8181 + PORT_OFFSET))
+# loopback-only plain HTTP listener: the scripts' health probe while the public listeners are closed
+LOCAL_HTTP_PORT=$((8480 + PORT_OFFSET))
 PAYARA_HEAP="${PAYRAIL_PAYARA_HEAP:-768m}"
 ASADMIN="$PAYARA_HOME/bin/asadmin"
 
@@ -114,6 +116,35 @@ wait_for() {
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# A zombie whose threads have all exited counts as gone (its parent may not have reaped it yet). A
+# zombie group leader with threads left is still running: a JVM's threads outlive its main thread
+# for a moment after kill -9, and its sockets stay open until the last one exits.
+proc_running() {
+  local status
+  status="$(cat "/proc/$1/status" 2>/dev/null)" || return 1
+  ! { grep -q '^State:[[:space:]]*Z' <<<"$status" && grep -q '^Threads:[[:space:]]*1$' <<<"$status"; }
+}
+
+# kill9_verified NAME PID-FILE ARG...: kill -9 the process whose pid the file holds, but only once
+# each ARG is exactly one of its command-line arguments (a pid file outlives its process after a
+# crash, and the kernel hands its pid to the next process); returns once the process is gone
+kill9_verified() {
+  local name="$1" file="$2" pid args arg i
+  shift 2
+  [ -s "$file" ] || fail "no pid file $file: the $name of this stack is not running" "./payrail status shows what runs"
+  pid="$(tr -dc '0-9' <"$file")"
+  proc_running "$pid" || fail "the $name is not running (pid $pid of $file is gone)" "./payrail status shows what runs"
+  # read once, then match: a `tr | grep -q` pipeline fails under pipefail when grep stops reading early
+  args="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  for arg in "$@"; do
+    grep -qxF -- "$arg" <<<"$args" \
+      || fail "pid $pid (from $file) is not the $name of this stack: it has no argument $arg" "ps -fp $pid"
+  done
+  kill -9 "$pid"
+  for ((i = 0; i < 100; i++)); do proc_running "$pid" || return 0; sleep 0.1; done
+  fail "pid $pid ($name) is still alive 10 s after kill -9" "ps -fp $pid"
+}
 
 # stop_pid file name: TERM, wait up to 30 s, then KILL
 stop_pid() {

@@ -109,6 +109,24 @@ db_stop() {
   fi
 }
 
+# db_kill: kill -9 of the private MariaDB (./payrail test-kill database); the dev profile of this
+# checkout shares it when both use port 3306
+db_kill() {
+  { ! pid_alive "$MARIADB_PID" && port_open "$DB_HOST" "$DB_PORT"; } \
+    && fail "the database on $DB_HOST:$DB_PORT is not a MariaDB this script started" \
+    "kill it yourself; ./payrail test-kill only kills the private server of .runtime/mariadb"
+  kill9_verified MariaDB "$MARIADB_PID" "--datadir=$MARIADB_DIR/data" "--port=$DB_PORT"
+}
+
+# db_start: the server back with its data (./payrail test-start database), answering the
+# application user's query
+db_start() {
+  db_up
+  db_sql "$DB_NAME" 'select 1' >/dev/null 2>"$LOG_DIR/db-admin.log" \
+    || fail "MariaDB on $DB_HOST:$DB_PORT does not answer a query as $DB_USER (see $LOG_DIR/db-admin.log, $MARIADB_LOG)" \
+      "tail -50 $MARIADB_LOG; ./payrail test-up recreates what is missing"
+}
+
 db_status() {
   if port_open "$DB_HOST" "$DB_PORT"; then
     local v; v="$(db_sql "$DB_NAME" 'select version()' 2>/dev/null || echo '?')"

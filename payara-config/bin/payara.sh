@@ -22,7 +22,10 @@
 #   fail over", the one mistake that charges a payer twice;
 # - the OpenAPI document is the application's static META-INF/openapi.yaml: annotation scanning
 #   is off domain-wide (set in the application alone, Payara still scans once and fails on
-#   Bean Validation annotations of record components).
+#   Bean Validation annotations of record components);
+# - the public listeners (HTTP and HTTPS) are closed while Payara starts and opened only once
+#   payrail.ear reports healthy, so merchants never get the server's own unsigned 404 (see
+#   payara_close_listeners_offline below). The scripts probe health on a loopback-only listener.
 
 PAYARA_CONFIG_HASH_FILE="$DOMAIN_DIR/.payrail-config-hash"
 TLS_DIR="$PROFILE_DIR/tls"
@@ -95,6 +98,9 @@ set configs.config.server-config.network-config.protocols.protocol.http-listener
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.http2-max-header-list-size-in-bytes=65536
 set configs.config.server-config.network-config.protocols.protocol.http-listener-2.http.http2-max-header-list-size-in-bytes=65536
+create-http-listener --listeneraddress 127.0.0.1 --listenerport $LOCAL_HTTP_PORT --defaultvs server --securityenabled=false payrail-local
+set ${PUBLIC_LISTENER_KEYS[0]}.enabled=false
+set ${PUBLIC_LISTENER_KEYS[1]}.enabled=false
 set configs.config.server-config.jms-service.type=DISABLED
 set servers.server.server.resource-ref.jms/__defaultConnectionFactory.enabled=false
 set configs.config.server-config.transaction-service.automatic-recovery=true
@@ -192,7 +198,39 @@ payara_configure() {
   fi
 }
 
+# Requests that reach Payara before payrail.ear is deployed and started are answered by the server
+# itself with an unsigned 404, which a merchant's SDK reads as "no such order" (measured: 348 of
+# them in one restart, for about 45 s). Nothing deployed can answer them instead: for the first
+# part of that window no web container exists yet (Grizzly's own 404), and a virtual server's
+# default-web-module (a small "unavailable" WAR) cannot stand in for the rest, because Payara then
+# refuses the EAR's web module at the root context ("this virtual server declares a
+# default-web-module": measured). So the public listeners start closed: a client meanwhile gets
+# "connection refused", which every HTTP client and SDK retries, and they open once /health is UP
+# on the loopback listener. A crash leaves them enabled in domain.xml, hence this edit before
+# every start (asadmin cannot change the configuration of a stopped domain).
+PUBLIC_LISTENERS=(http-listener-1 http-listener-2)
+PUBLIC_LISTENER_KEYS=(configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
+                      configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2)
+
+payara_close_listeners_offline() {
+  local xml="$DOMAIN_DIR/config/domain.xml" name
+  for name in "${PUBLIC_LISTENERS[@]}"; do
+    # server-config's listener (a numeric port; default-config's are ${...} placeholders)
+    sed -i -E "/<network-listener [^>]*port=\"[0-9]+\"[^>]*name=\"$name\"/ { s/ enabled=\"[a-z]*\"//; s/<network-listener /<network-listener enabled=\"false\" /; }" "$xml"
+    grep -qE "<network-listener enabled=\"false\" [^>]*port=\"[0-9]+\"[^>]*name=\"$name\"" "$xml" \
+      || fail "could not mark listener $name closed in $xml" "remove $DOMAIN_DIR (the next run recreates the domain)"
+  done
+}
+
+payara_set_listeners() {  # payara_set_listeners true|false: opens or closes the public listeners at once
+  asadmin set "${PUBLIC_LISTENER_KEYS[0]}.enabled=$1" "${PUBLIC_LISTENER_KEYS[1]}.enabled=$1" \
+    >>"$LOG_DIR/payara-listeners.log" 2>&1 \
+    || fail "asadmin could not set the public listeners enabled=$1 (see $LOG_DIR/payara-listeners.log)" \
+      "is Payara Server running? ./payrail status"
+}
+
 payara_start() {
+  payara_close_listeners_offline
   step "starting Payara Server (domain $DOMAIN_NAME)"
   "$ASADMIN" --interactive=false start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN_NAME" >"$LOG_DIR/payara-start.log" 2>&1 \
     || fail "Payara did not start (see $LOG_DIR/payara-start.log and $DOMAIN_DIR/logs/server.log)" \
@@ -207,6 +245,18 @@ payara_stop() {
   fi
 }
 
+# payara_kill: kill -9 of this domain's JVM (./payrail test-kill payara, the fault run)
+payara_kill() {
+  kill9_verified "Payara Server" "$DOMAIN_DIR/config/pid" "-Dcom.sun.aas.instanceRoot=$DOMAIN_DIR"
+}
+
+# payara_restart: the domain as it is (no reconfiguration, no redeployment) until /health is UP
+payara_restart() {
+  [ -d "$DOMAIN_DIR" ] || fail "no Payara domain at $DOMAIN_DIR" "./payrail test-up creates it"
+  if payara_running; then info "Payara Server already running (admin port $ADMIN_PORT)"; else payara_start; fi
+  payara_wait_healthy
+}
+
 payara_deploy() {
   [ -f "$EAR_FILE" ] || fail "missing $EAR_FILE" "build first: mvn -B -DskipTests install"
   local sum; sum="$(sha256sum "$EAR_FILE" | cut -c1-16)"
@@ -216,15 +266,17 @@ payara_deploy() {
     return 0
   fi
   step "deploying payrail.ear"
+  payara_set_listeners false   # no 404s while the old application is gone and the new one starts
   asadmin deploy --force=true --name payrail "$EAR_FILE" >"$LOG_DIR/payara-deploy.log" 2>&1 \
     || fail "deployment failed (see $LOG_DIR/payara-deploy.log and $LOG_DIR/payara-server.log)" \
       "read the first SEVERE lines: grep -m5 SEVERE $LOG_DIR/payara-server.log"
   echo "$sum" >"$DOMAIN_DIR/.payrail-ear-hash"
 }
 
-# UP with both of the application's checks UP (an application still loading reports UP with no checks)
+# UP with both of the application's checks UP (an application still loading reports UP with no checks);
+# asked on the loopback listener, which is open while the public ones are closed
 payara_health() {
-  local h; h="$(curl -sfk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health")" || return 1
+  local h; h="$(curl -sf --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health")" || return 1
   grep -q '"name":"database","status":"UP"' <<<"$h" && grep -q '"name":"broker","status":"UP"' <<<"$h"
 }
 
@@ -251,15 +303,27 @@ payara_up() {
     info "Payara Server already running (admin port $ADMIN_PORT)"
   fi
   payara_deploy
+  payara_wait_healthy
+}
+
+# health UP on the loopback listener, then the public listeners open
+payara_wait_healthy() {
   wait_for "payrail health UP" 120 payara_health \
-    || fail "https://localhost:$HTTPS_PORT/health is not UP: $(curl -sk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" || echo 'no answer')" \
-      "see $LOG_DIR/payara-server.log; ./payrail status shows which part is down"
+    || fail "payrail.ear is not healthy: http://127.0.0.1:$LOCAL_HTTP_PORT/health answers $(curl -s --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health" || echo 'nothing'); the public listeners stay closed" \
+      "./payrail status shows which part is down; a database or broker that was down while Payara started leaves payrail.ear undeployed: start it, then restart Payara (see $LOG_DIR/payara-server.log)"
+  payara_set_listeners true
+  wait_for "the public HTTPS listener" 30 curl -sfk --max-time 5 -o /dev/null "https://127.0.0.1:$HTTPS_PORT/health" \
+    || fail "https://localhost:$HTTPS_PORT/health does not answer after the listeners were opened" \
+      "see $LOG_DIR/payara-listeners.log and $LOG_DIR/payara-server.log"
 }
 
 payara_status() {
   if payara_running; then
-    local health; health="$(curl -sk --max-time 5 "https://127.0.0.1:$HTTPS_PORT/health" | tr -d '\n ' || true)"
-    printf '  %-12s UP    https://localhost:%s  http://localhost:%s  admin http://localhost:%s\n' payara "$HTTPS_PORT" "$HTTP_PORT" "$ADMIN_PORT"
+    local health; health="$(curl -s --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health" | tr -d '\n ' || true)"
+    local public="public listeners open"
+    port_open 127.0.0.1 "$HTTPS_PORT" || public="public listeners CLOSED (they open once health is UP)"
+    printf '  %-12s UP    https://localhost:%s  http://localhost:%s  admin http://localhost:%s  (%s)\n' payara "$HTTPS_PORT" \
+      "$HTTP_PORT" "$ADMIN_PORT" "$public"
     printf '  %-12s %s\n' health "${health:-no answer}"
   else
     printf '  %-12s DOWN  (admin port %s)\n' payara "$ADMIN_PORT"

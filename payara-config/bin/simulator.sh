@@ -34,6 +34,9 @@ sim_up() {
     || fail "the channel simulator did not come up (see $SIM_LOG)" "tail -50 $SIM_LOG"
 }
 
+# sim_kill: kill -9 of this profile's simulator (./payrail test-kill simulator); its books are kept
+sim_kill() { kill9_verified "channel simulator" "$SIM_PID" "$PROFILE_DIR/simulator/micro"; }
+
 sim_stop() {
   if pid_alive "$SIM_PID"; then
     step "stopping the channel simulator"
