@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Fault run: a load of payments, `kill -9` of the Payara Server JVM in the middle of it, a restart,
-# and then the checks that matter after a crash: every order final, nothing charged twice at the
-# bank, every SUCCEEDED order's notification acknowledged, no outbox row left unpublished, no
-# in-doubt XA transaction, every journal entry balanced and one capture per paid order.
+# Fault run: a load of payments, `kill -9` of parts of the stack in the middle of it (Payara Server,
+# the database, the broker, the channel simulator, or all of them in turn), each followed by a
+# restart, and then the checks that matter after a crash: every order final (within a bounded
+# time after the last restart), nothing charged twice at the bank, every SUCCEEDED order's
+# notification acknowledged, no outbox row left unpublished, no in-doubt XA transaction, every
+# journal entry balanced and one capture per paid order, and no unsigned 404 seen by the clients.
 #
-#   bash benchmarks/fault-run.sh [--clients N] [--duration S] [--kill-after S] [--converge-timeout S]
-#                                [--decline-percent P] [--no-build]
+#   bash benchmarks/fault-run.sh [--kill payara|database|broker|simulator|chaos] [--kills N]
+#                                [--clients N] [--duration S] [--kill-after S] [--kill-gap S]
+#                                [--converge-timeout S] [--decline-percent P] [--no-build]
 #
-# Runs on the isolated test stack (PAYRAIL_PROFILE=test: ports +10000, database payrail_test); starts
-# it with `./payrail test-up` when it is not up, and then stops it again at the end
-# (PAYRAIL_KEEP_TEST_STACK=1 keeps it). A stack that was already up is left up.
+# Runs on the isolated test stack (PAYRAIL_PROFILE=test, PAYRAIL_PORT_OFFSET respected); starts it
+# with `./payrail test-up` when it is not up, and then stops it again at the end
+# (PAYRAIL_KEEP_TEST_STACK=1 keeps it). A stack that was already up is left up. Kills and restarts
+# are `./payrail test-kill PART` and `./payrail test-start PART`.
 # Exit status 0 only when every check passes. Everything the run writes is in
 # .runtime/test/fault-runs/<time>/ (the load generator's log, orders, notifications, details of each check).
 set -euo pipefail
@@ -18,27 +22,50 @@ export PAYRAIL_PROFILE=test
 # shellcheck source=../payara-config/bin/stack.sh
 source payara-config/bin/stack.sh
 
+KILL=payara          # what is killed: one part, or chaos (all four in turn)
+KILLS=""             # how many kills (default 1, chaos 8: each part twice)
 CLIENTS=8
-DURATION=60          # seconds during which new payments are started
-KILL_AFTER=15        # seconds of load before kill -9
-CONVERGE_TIMEOUT=180 # seconds to wait, after the load, for everything to become final
+DURATION=60          # new payments are started for at least this long ...
+TAIL=10              # ... and until this long after the last restart
+KILL_AFTER=15        # seconds of load before the first kill -9
+KILL_GAP=10          # seconds of load between a recovered stack and the next kill
+RECOVER_TIMEOUT=180  # seconds for the stack to be healthy again after a restart
+CONVERGE_TIMEOUT=180 # seconds, from the last restart, for every order to be final and everything settled
 DECLINE_PERCENT=10
 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
+    --kill) KILL="$2"; shift 2 ;;
+    --kills) KILLS="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --kill-after) KILL_AFTER="$2"; shift 2 ;;
+    --kill-gap) KILL_GAP="$2"; shift 2 ;;
     --converge-timeout) CONVERGE_TIMEOUT="$2"; shift 2 ;;
     --decline-percent) DECLINE_PERCENT="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown option $1" "bash benchmarks/fault-run.sh --help" ;;
   esac
 done
-[ "$KILL_AFTER" -lt "$DURATION" ] || fail "--kill-after ($KILL_AFTER) must be shorter than --duration ($DURATION)" \
-  "e.g. --duration 60 --kill-after 15"
-RETRY_DEADLINE=$((DURATION + 180))   # a create is retried (same merchant order number) until then
+PARTS=(payara database broker simulator)
+case "$KILL" in
+  chaos) KILLS="${KILLS:-8}" ;;
+  payara|database|broker|simulator) KILLS="${KILLS:-1}" ;;
+  *) fail "unknown --kill '$KILL'" "one of: payara, database, broker, simulator, chaos" ;;
+esac
+for n in "$KILLS" "$CLIENTS" "$DURATION" "$KILL_AFTER" "$KILL_GAP" "$CONVERGE_TIMEOUT"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || fail "'$n' is not a whole number of kills, clients or seconds" "bash benchmarks/fault-run.sh --help"
+done
+[ "$KILLS" -ge 1 ] || fail "--kills must be at least 1" "e.g. --kill chaos --kills 8"
+# the kills in order: chaos takes the parts in turn, so each is killed KILLS/4 times or once more
+KILL_PLAN=()
+for ((i = 0; i < KILLS; i++)); do
+  if [ "$KILL" = chaos ]; then KILL_PLAN+=("${PARTS[i % ${#PARTS[@]}]}"); else KILL_PLAN+=("$KILL"); fi
+done
+# the load lasts until the script ends it (the end file): this is only the generator's own limit
+LOAD_LIMIT=$((DURATION + KILL_AFTER + KILLS * (KILL_GAP + 2 * RECOVER_TIMEOUT) + TAIL))
+RETRY_DEADLINE=$((LOAD_LIMIT + 180))   # a create is retried (same merchant order number) until then
 
 # One user of the test stack at a time: two fault runs, or a fault run and a `./payrail test` (which
 # recreates payrail_test and restarts the stack), would spoil each other. This run holds
@@ -104,8 +131,8 @@ on_exit() {
   if [ $rc -ne 0 ] && [ -z "${CHECKS_DONE:-}" ]; then
     printf '\n    The run stopped early. Look at: %s, %s/payara-server.log, %s/payara-start.log, %s/simulator.log\n' \
       "$GEN_LOG" "$LOG_DIR" "$LOG_DIR" "$LOG_DIR" >&2
-    if [ -n "${KILLED_AT:-}" ] && [ -z "${DOWNTIME:-}" ] && [ "$STARTED_STACK" != 1 ]; then
-      printf '    Payara Server was killed and may not be running: ./payrail test-up starts it again\n' >&2
+    if [ -n "${KILLED_PART:-}" ] && [ "$STARTED_STACK" != 1 ]; then
+      printf '    The %s was killed and may not be running: ./payrail test-start %s brings it back\n' "$KILLED_PART" "$KILLED_PART" >&2
     fi
   fi
   stack_down_if_ours
@@ -118,7 +145,7 @@ stack_up() {
 }
 
 # --- 1. build ------------------------------------------------------------------------------------------
-step "fault run: $CLIENTS clients for $DURATION s, kill -9 of Payara after $KILL_AFTER s; files in $RUN_DIR"
+step "fault run: $CLIENTS clients, kill -9 of ${KILL_PLAN[*]} (first after $KILL_AFTER s, then $KILL_GAP s after each recovery); files in $RUN_DIR"
 p=$SECONDS
 if [ "$BUILD" = 1 ] || [ ! -f "$BENCH_JAR" ]; then
   require_java
@@ -152,11 +179,12 @@ fi
 phase_done "test stack up" $((SECONDS - p))
 SIM_TOTALS_BEFORE="$(curl -s --max-time 5 "$SIM_URL/admin/charges" || echo '?')"
 
-# --- 3. load, kill -9, restart -----------------------------------------------------------------------------
+# --- 3. load, kills, restarts --------------------------------------------------------------------------------
 step "starting the load generator (log $GEN_LOG)"
 java -Xmx384m -cp "$BENCH_JAR:$PAYRAIL_ROOT/benchmarks/target/lib/*" io.payrail.bench.LoadGenerator \
   --base "https://localhost:$HTTPS_PORT" --tls-cert "$TLS_DIR/payrail-tls.crt" --operator-token-file "$OPERATOR_TOKEN_FILE" \
-  --out "$RUN_DIR" --clients "$CLIENTS" --duration "$DURATION" --retry-deadline "$RETRY_DEADLINE" \
+  --out "$RUN_DIR" --clients "$CLIENTS" --duration "$LOAD_LIMIT" --end-file "$RUN_DIR/end-load" \
+  --retry-deadline "$RETRY_DEADLINE" --receiver-max $((RETRY_DEADLINE + 1800)) \
   --decline-percent "$DECLINE_PERCENT" --progress 5 >"$GEN_LOG" 2>&1 9>&- &
 GEN_PID=$!
 p=$SECONDS
@@ -177,47 +205,88 @@ states_text() {
     | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 } END { if (NR == 0) printf "none" }'
 }
 
-step "load running; kill -9 of Payara Server in $KILL_AFTER s"
-while [ $((SECONDS - LOAD_STARTED)) -lt "$KILL_AFTER" ]; do
-  generator_alive || { show_generator_log; fail "the load generator died during the load" "read $GEN_LOG"; }
-  sleep 1
+# load_for SECONDS WHY: keeps the load running (and its log shown) for that long
+load_for() {
+  local until=$((SECONDS + $1))
+  while [ "$SECONDS" -lt "$until" ]; do
+    generator_alive || { show_generator_log; fail "the load generator died during the load ($2)" "read $GEN_LOG"; }
+    sleep 1
+    show_generator_log
+  done
+}
+
+# in_background_until_done LOG COMMAND...: runs a command while the load's log goes on being shown;
+# returns its exit status
+in_background_until_done() {
+  local log="$1" pid rc=0
+  shift
+  "$@" >"$log" 2>&1 9>&- &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do sleep 1; show_generator_log; done
+  wait "$pid" || rc=$?
+  return "$rc"
+}
+
+# consumers of the channel request queue (the MDB's sessions), from the broker's statistics
+request_queue_consumers() {
+  broker_queues 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2) } $2 == "payrail.channel.request" { gsub(/ /, "", $4); print $4 + 0; exit }'
+}
+
+# the stack serves again: Payara healthy (its database and broker checks UP) and, after the broker
+# came back, the MDB consuming again
+stack_recovered() {
+  payara_health || return 1
+  [ "$1" != broker ] || [ "$(request_queue_consumers)" -gt 0 ] 2>/dev/null
+}
+
+KILL_ROWS=()      # one line per kill for the summary
+RECOVERY_FAILS=0
+FIRST_KILL_ISO=""
+step "load running; first kill -9 (${KILL_PLAN[0]}) in $KILL_AFTER s"
+load_for "$KILL_AFTER" "before the first kill"
+for ((k = 0; k < KILLS; k++)); do
+  part="${KILL_PLAN[k]}"
+  [ "$k" = 0 ] || { step "load for $KILL_GAP s before kill $((k + 1)) of $KILLS ($part)"; load_for "$KILL_GAP" "between kills"; }
+  KILL_ISO="$(date -u +%Y-%m-%dT%H:%M:%S)"; FIRST_KILL_ISO="${FIRST_KILL_ISO:-$KILL_ISO}"
+  step "kill $((k + 1)) of $KILLS: ./payrail test-kill $part (after $((SECONDS - LOAD_STARTED)) s of load)"
+  ./payrail test-kill "$part" >"$RUN_DIR/kill-$((k + 1))-$part.log" 2>&1 9>&- \
+    || { cat "$RUN_DIR/kill-$((k + 1))-$part.log" >&2; fail "could not kill the $part" "see $RUN_DIR/kill-$((k + 1))-$part.log"; }
+  KILLED_AT=$SECONDS; KILLED_PART="$part"
+  if [ "$part" = database ]; then
+    say "the database is gone (the crash's leftovers are counted once it is back)"
+  else
+    say "the $part is gone. What the crash left (database as of now): orders of this run: $(states_text);" \
+      "outbox unpublished: $(q 'SELECT COUNT(*) FROM outbox_message WHERE published_at IS NULL')"
+  fi
   show_generator_log
+  step "./payrail test-start $part (log $RUN_DIR/start-$((k + 1))-$part.log)"
+  in_background_until_done "$RUN_DIR/start-$((k + 1))-$part.log" ./payrail test-start "$part" \
+    || { tail -5 "$RUN_DIR/start-$((k + 1))-$part.log" >&2; fail "./payrail test-start $part failed" "see $RUN_DIR/start-$((k + 1))-$part.log"; }
+  BACK=$((SECONDS - KILLED_AT)); KILLED_PART=""
+  say "the $part is back (healthy) $BACK s after the kill; waiting for the stack to serve again"
+  p=$SECONDS
+  until stack_recovered "$part"; do
+    if [ $((SECONDS - p)) -ge "$RECOVER_TIMEOUT" ]; then break; fi
+    sleep 2
+    show_generator_log
+  done
+  if stack_recovered "$part"; then
+    RECOVERED=$((SECONDS - KILLED_AT))
+    say "stack recovered $RECOVERED s after the kill: $(payara_health && echo 'health UP (database, broker)')$([ "$part" != broker ] || echo ", $(request_queue_consumers) consumer(s) on payrail.channel.request")"
+    KILL_ROWS+=("$(printf '%2d  %-10s %-20s part back %4d s, stack serving %4d s' $((k + 1)) "$part" "$KILL_ISO" "$BACK" "$RECOVERED")")
+  else
+    RECOVERY_FAILS=$((RECOVERY_FAILS + 1))
+    say "stack NOT recovered $RECOVER_TIMEOUT s after the $part came back: health $(curl -s --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health" || echo 'no answer')$([ "$part" != broker ] || echo "; consumers on payrail.channel.request: $(request_queue_consumers)")"
+    KILL_ROWS+=("$(printf '%2d  %-10s %-20s part back %4d s, stack NOT serving after %d s more' $((k + 1)) "$part" "$KILL_ISO" "$BACK" "$RECOVER_TIMEOUT")")
+  fi
 done
+LAST_RESTART=$SECONDS
+phase_done "kills and restarts" $((SECONDS - LOAD_STARTED))
 
-PAYARA_PID_FILE="$DOMAIN_DIR/config/pid"
-[ -s "$PAYARA_PID_FILE" ] || fail "no pid file at $PAYARA_PID_FILE" "is Payara Server running from $DOMAIN_DIR?"
-PAYARA_PID="$(cat "$PAYARA_PID_FILE")"
-# make sure it is this domain's JVM before killing anything
-tr '\0' ' ' <"/proc/$PAYARA_PID/cmdline" 2>/dev/null | grep -q -- "$DOMAIN_DIR" \
-  || fail "pid $PAYARA_PID (from $PAYARA_PID_FILE) is not the Payara Server of $DOMAIN_DIR" "ps -fp $PAYARA_PID"
-KILL_ISO="$(date -u +%Y-%m-%dT%H:%M:%S)"
-step "kill -9 $PAYARA_PID  (Payara Server JVM of $DOMAIN_DIR, after $((SECONDS - LOAD_STARTED)) s of load)"
-kill -9 "$PAYARA_PID"
-KILLED_AT=$SECONDS
-for ((i = 0; i < 20; i++)); do kill -0 "$PAYARA_PID" 2>/dev/null || break; sleep 0.5; done
-kill -0 "$PAYARA_PID" 2>/dev/null && fail "pid $PAYARA_PID is still alive 10 s after kill -9" "ps -fp $PAYARA_PID"
-say "Payara Server is gone. What the crash left (database as of now):"
-say "  orders of this run: $(states_text)"
-say "  outbox rows unpublished: $(q 'SELECT COUNT(*) FROM outbox_message WHERE published_at IS NULL')"
-say "  notifications of this run still PENDING: $(q "SELECT COUNT(*) FROM notification WHERE merchant_id = '$MERCHANT' AND state = 'PENDING'")"
-show_generator_log
-
-step "restarting Payara Server (payara_start, then waiting for /health UP with database and broker)"
-payara_start 9>&-   # the restarted JVM must not inherit the stack lock
-say "start-domain returned after $((SECONDS - KILLED_AT)) s since the kill"
-p=$SECONDS; next_say=$((SECONDS + 5))
-until payara_health; do
-  [ $((SECONDS - p)) -lt 180 ] || fail "Payara did not report health UP within 180 s of start-domain" \
-    "read $LOG_DIR/payara-server.log (grep -n SEVERE) and $LOG_DIR/payara-start.log"
-  sleep 1
-  show_generator_log
-  if [ "$SECONDS" -ge "$next_say" ]; then say "... waiting for health UP ($((SECONDS - p)) s)"; next_say=$((SECONDS + 5)); fi
-done
-DOWNTIME=$((SECONDS - KILLED_AT))
-say "Payara is back: health UP $DOWNTIME s after the kill"
-phase_done "kill -9 -> health UP (downtime)" "$DOWNTIME"
-
-step "letting the load finish (new payments until $DURATION s, then in-flight retries)"
+# new payments until --duration, and at least TAIL s after the last restart
+step "load goes on for $TAIL s after the last restart (and until $DURATION s), then in-flight retries finish"
+load_for $((TAIL > DURATION - (SECONDS - LOAD_STARTED) ? TAIL : DURATION - (SECONDS - LOAD_STARTED))) "after the last restart"
+touch "$RUN_DIR/end-load"
 while [ ! -f "$RUN_DIR/load-done" ]; do
   generator_alive || { show_generator_log; fail "the load generator died before finishing the load" "read $GEN_LOG"; }
   [ $((SECONDS - LOAD_STARTED)) -lt $((RETRY_DEADLINE + 60)) ] || fail "the load did not finish" "read $GEN_LOG"
@@ -225,7 +294,7 @@ while [ ! -f "$RUN_DIR/load-done" ]; do
   show_generator_log
 done
 show_generator_log
-phase_done "load (incl. the kill)" $((SECONDS - LOAD_STARTED))
+phase_done "load (incl. the kills)" $((SECONDS - LOAD_STARTED))
 lv() { sed -n "s/^$1=//p" "$RUN_DIR/load-done"; }
 
 # --- 4. convergence ------------------------------------------------------------------------------------------
@@ -248,16 +317,21 @@ xa_recover() {
   fi
 }
 
-step "waiting up to $CONVERGE_TIMEOUT s for convergence: orders final, notifications delivered, outbox published, XA RECOVER empty"
+step "waiting until $CONVERGE_TIMEOUT s after the last restart for convergence: orders final, notifications delivered, outbox published, XA RECOVER empty"
 p=$SECONDS
+FINAL_AFTER=""   # seconds from the last restart until every order of the run was final
 while true; do
   nonfinal="$(q "$NONFINAL_SQL")"; unacked="$(q "$UNACKED_SQL")"; pending="$(q "$PENDING_NOTIF_SQL")"
   unpublished="$(q "$UNPUBLISHED_SQL")"; xa="$(xa_recover | grep -c . || true)"
+  if [ "$nonfinal" = 0 ] && [ -z "$FINAL_AFTER" ]; then
+    FINAL_AFTER=$((SECONDS - LAST_RESTART))
+    say "every order of the run is final, $FINAL_AFTER s after the last restart"
+  fi
   if [ "$nonfinal" = 0 ] && [ "$unacked" = 0 ] && [ "$pending" = 0 ] && [ "$unpublished" = 0 ] && [ "$xa" = 0 ]; then
-    say "converged after $((SECONDS - p)) s: $(states_text)"
+    say "converged $((SECONDS - LAST_RESTART)) s after the last restart: $(states_text)"
     break
   fi
-  if [ $((SECONDS - p)) -ge "$CONVERGE_TIMEOUT" ]; then
+  if [ $((SECONDS - LAST_RESTART)) -ge "$CONVERGE_TIMEOUT" ]; then
     say "NOT converged after $CONVERGE_TIMEOUT s: non-final orders $nonfinal, SUCCEEDED without delivered notification $unacked, notifications PENDING $pending, outbox unpublished $unpublished, XA RECOVER rows $xa"
     break
   fi
@@ -304,10 +378,10 @@ awk -F'\t' '$3 !~ /^(SUCCEEDED|FAILED|CLOSED|PARTIALLY_REFUNDED|REFUNDED)$/' "$R
 NONFINAL=$(grep -c . "$RUN_DIR/check-final.txt" || true)
 SUCCEEDED=$(awk -F'\t' '$3 ~ /^(SUCCEEDED|PARTIALLY_REFUNDED|REFUNDED)$/' "$RUN_DIR/db-orders.tsv" | grep -c . || true)
 FAILED=$(awk -F'\t' '$3 == "FAILED"' "$RUN_DIR/db-orders.tsv" | grep -c . || true)
-if [ "$NONFINAL" = 0 ] && [ "$DB_ORDERS" -gt 0 ]; then
-  check "every order final" PASS "$DB_ORDERS orders: $(states_text)"
+if [ "$NONFINAL" = 0 ] && [ "$DB_ORDERS" -gt 0 ] && [ -n "$FINAL_AFTER" ] && [ "$FINAL_AFTER" -le "$CONVERGE_TIMEOUT" ]; then
+  check "every order final" PASS "$DB_ORDERS orders, all final $FINAL_AFTER s after the last restart (limit $CONVERGE_TIMEOUT s): $(states_text)"
 else
-  check "every order final" FAIL "$NONFINAL of $DB_ORDERS not final: $(states_text)"
+  check "every order final" FAIL "$NONFINAL of $DB_ORDERS not final $((SECONDS - LAST_RESTART)) s after the last restart (limit $CONVERGE_TIMEOUT s; all final after: ${FINAL_AFTER:-never}): $(states_text)"
   NEXT+=("stuck orders: $RUN_DIR/check-final.txt; their history: SELECT * FROM state_transition WHERE aggregate_id = '<id>'; the queue: ./payrail queues (PAYRAIL_PROFILE=test; DLQ?); $LOG_DIR/payara-server.log")
 fi
 
@@ -428,25 +502,46 @@ else
   check "money conserved (ledger)" FAIL "unbalanced $UNBALANCED, entries without postings $EMPTY_ENTRIES, captures $CAPTURES vs SUCCEEDED $SUCCEEDED vs bank charges $SIM_CHG, captured-but-not-paid $CAPTURED_NOT_PAID, wrong amount $WRONG_AMOUNT"
   NEXT+=("ledger: SELECT * FROM journal_entry e JOIN posting p ON p.journal_entry_id = e.id WHERE e.reference_id = '<order id>'")
 fi
+# (h) the clients never got the server's own "not found" page (a merchant SDK reads it as "no such
+# order"); 5xx answers are retried and only counted
+UNSIGNED_404=$(lv unsigned404); STATUS_5XX=$(lv status5xx)
+if [ "$UNSIGNED_404" = 0 ]; then
+  check "no unsigned 404 answer" PASS "0 unsigned 404; $STATUS_5XX answers 5xx (retried); $(lv retries) retries in all"
+else
+  check "no unsigned 404 answer" FAIL "$UNSIGNED_404 unsigned 404 answers; $STATUS_5XX answers 5xx"
+  NEXT+=("unsigned 404: the first one's detail is in $GEN_LOG ('first unsigned-http-404'); were the public listeners open while payrail.ear started? ($LOG_DIR/payara-listeners.log)")
+fi
+
+# (i) after every kill the restarted part came back and the stack served again
+if [ "$RECOVERY_FAILS" = 0 ]; then
+  check "stack serving again after every kill" PASS "$KILLS kill(s): ${KILL_PLAN[*]}"
+else
+  check "stack serving again after every kill" FAIL "$RECOVERY_FAILS of $KILLS restarts left the stack not serving after $RECOVER_TIMEOUT s"
+  NEXT+=("recovery: the kills table below; $LOG_DIR/payara-server.log (the JDBC pool, the artemis-ra activation), ./payrail queues")
+fi
 CHECKS_DONE=1
 phase_done "checks" $((SECONDS - p))
 
 # --- 6. report -------------------------------------------------------------------------------------------
 stop_generator
-SINCE_KILL_SEVERE=$(awk -v t="[$KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr($1, 1, 20) >= t) { if ($0 ~ /\[SEVERE\]/) s++; else if ($0 ~ /\[WARNING\]/) w++ } } END { printf "%d SEVERE, %d WARNING", s, w }' \
+SINCE_KILL_SEVERE=$(awk -v t="[$FIRST_KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr($1, 1, 20) >= t) { if ($0 ~ /\[SEVERE\]/) s++; else if ($0 ~ /\[WARNING\]/) w++ } } END { printf "%d SEVERE, %d WARNING", s, w }' \
   "$DOMAIN_DIR/logs/server.log" 2>/dev/null || echo '?')
 
 {
   echo
   echo "=== fault run summary ($RUN_DIR)"
-  printf '  merchant %s; %s clients; new payments for %s s; kill -9 after %s s; Payara down %s s\n' \
-    "$MERCHANT" "$CLIENTS" "$DURATION" "$KILL_AFTER" "$DOWNTIME"
+  printf '  merchant %s; %s clients; --kill %s: %s kill(s), the first after %s s of load; load %s s in all\n' \
+    "$MERCHANT" "$CLIENTS" "$KILL" "$KILLS" "$KILL_AFTER" "$(lv seconds)"
+  printf '  every order final %s s after the last restart (limit %s s); unsigned 404 answers: %s; 5xx answers: %s\n' \
+    "${FINAL_AFTER:-never}" "$CONVERGE_TIMEOUT" "$UNSIGNED_404" "$STATUS_5XX"
+  echo "  kills (time UTC; part back = ./payrail test-start healthy; stack serving = Payara health UP, MDB consuming):"
+  for r in "${KILL_ROWS[@]}"; do echo "    $r"; done
   printf '  load: %s orders in %s s (%s/s), %s requests, %s retries; errors seen by the merchant: %s\n' \
     "$(lv confirmed)" "$(lv seconds)" "$(lv ordersPerSecond)" "$(lv requests)" "$(lv retries)" "$(lv errorKinds)"
   printf '  orders: %s SUCCEEDED, %s FAILED (declined by rule), %s in other states\n' "$SUCCEEDED" "$FAILED" \
     "$((DB_ORDERS - SUCCEEDED - FAILED))"
   printf '  simulator totals before: %s\n  simulator totals after:  %s\n' "$SIM_TOTALS_BEFORE" "$SIM_TOTALS_AFTER"
-  printf '  Payara server.log since the kill: %s (%s/payara-server.log)\n' "$SINCE_KILL_SEVERE" "$LOG_DIR"
+  printf '  Payara server.log since the first kill: %s (%s/payara-server.log)\n' "$SINCE_KILL_SEVERE" "$LOG_DIR"
   echo
   printf '  %-4s  %-44s %s\n' "" "check" "numbers"
   for r in "${RESULTS[@]}"; do echo "  $r"; done

@@ -190,7 +190,7 @@ public final class LoadGenerator {
     private void work(PayrailClient client) {
         long loadEnd = startNanos + options.duration().toNanos();
         long deadline = startNanos + options.retryDeadline().toNanos();
-        while (System.nanoTime() < loadEnd) {
+        while (System.nanoTime() < loadEnd && !endRequested()) {
             long n = sequence.incrementAndGet();
             if (options.maxOrders() > 0 && n > options.maxOrders()) {
                 return;
@@ -206,6 +206,11 @@ public final class LoadGenerator {
                 return;
             }
         }
+    }
+
+    /** The fault run ends the load by creating the end file, once its last restart is some seconds behind. */
+    private boolean endRequested() {
+        return options.endFile() != null && Files.exists(options.endFile());
     }
 
     private void create(PayrailClient client, String orderNo, long amount, String body, long deadline)
@@ -377,7 +382,8 @@ public final class LoadGenerator {
                 + "\nreplayed200=" + stats.replayed.sum() + "\nconfirmedAfterRetry=" + retriedOrders + "\nunconfirmed="
                 + stats.unconfirmed.sum() + "\nrejected=" + stats.rejected.sum() + "\nrequests=" + stats.requests.sum()
                 + "\nretries=" + stats.retried.sum() + "\nerrors=" + stats.errorTotal() + "\nerrorKinds="
-                + stats.errorsText() + "\nseconds=" + String.format(Locale.ROOT, "%.1f", seconds)
+                + stats.errorsText() + "\nunsigned404=" + stats.errorsOf(LoadStats::isUnsigned404) + "\nstatus5xx="
+                + stats.errorsOf(LoadStats::isStatus5xx) + "\nseconds=" + String.format(Locale.ROOT, "%.1f", seconds)
                 + "\nordersPerSecond=" + String.format(Locale.ROOT, "%.1f", done / seconds) + "\n";
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /** Counters the clients share; read by the progress printer. */
 final class LoadStats {
@@ -36,6 +37,21 @@ final class LoadStats {
             }
         }
         counter.increment();
+    }
+
+    /** Errors of the kinds the filter accepts, e.g. {@link #isUnsigned404}. */
+    long errorsOf(Predicate<String> kind) {
+        return errors.entrySet().stream().filter(e -> kind.test(e.getKey())).mapToLong(e -> e.getValue().sum()).sum();
+    }
+
+    /** The server's own "not found" page, not the API's: an SDK would read it as "no such order". */
+    static boolean isUnsigned404(String kind) {
+        return kind.equals("unsigned-http-404");
+    }
+
+    /** Any 5xx status, signed by the API or not. */
+    static boolean isStatus5xx(String kind) {
+        return kind.matches("(unsigned-)?http-5\\d\\d");
     }
 
     long errorTotal() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /** The load generator's command line. */
 record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients, Duration duration, long maxOrders,
-               Duration retryDeadline, Path outDir, Path stopFile, Duration receiverMax, Duration progressEvery,
-               int declinePercent, String merchantPrefix) {
+               Duration retryDeadline, Path outDir, Path stopFile, Path endFile, Duration receiverMax,
+               Duration progressEvery, int declinePercent, String merchantPrefix) {
 
     static final String USAGE = """
             Usage: java -jar payrail-benchmarks.jar --base URL --tls-cert PEM --operator-token-file FILE --out DIR [options]
@@ -26,6 +26,8 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
               --clients N                 concurrent clients (default 8)
               --duration SECONDS          start new payments for this long (default 60)
               --max-orders N              stop starting payments after N (default: no limit)
+              --end-file FILE             stop starting payments once this file exists (default: none; the fault
+                                          run ends the load a while after its last restart)
               --retry-deadline SECONDS    give up retrying a create this long after the start (default duration+180)
               --stop-file FILE            the receiver stops when this file exists (default DIR/stop)
               --receiver-max SECONDS      ... or after this long in any case (default 1800)
@@ -40,6 +42,7 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
         Path token = null;
         Path out = null;
         Path stop = null;
+        Path end = null;
         int clients = 8;
         long durationSeconds = 60;
         long maxOrders = 0;
@@ -65,6 +68,7 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
                     case "--operator-token-file" -> token = Path.of(value);
                     case "--out" -> out = Path.of(value);
                     case "--stop-file" -> stop = Path.of(value);
+                    case "--end-file" -> end = Path.of(value);
                     case "--clients" -> clients = Integer.parseInt(value);
                     case "--duration" -> durationSeconds = Long.parseLong(value);
                     case "--max-orders" -> maxOrders = Long.parseLong(value);
@@ -92,7 +96,7 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
             throw new UsageException("--retry-deadline must not be shorter than --duration");
         }
         return new Options(base, tls, token, clients, Duration.ofSeconds(durationSeconds), maxOrders,
-                Duration.ofSeconds(deadline), out, stop == null ? out.resolve("stop") : stop,
+                Duration.ofSeconds(deadline), out, stop == null ? out.resolve("stop") : stop, end,
                 Duration.ofSeconds(receiverMax), Duration.ofSeconds(progress), declinePercent, prefix);
     }
 
