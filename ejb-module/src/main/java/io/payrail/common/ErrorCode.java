@@ -79,6 +79,16 @@ public enum ErrorCode {
         return kind;
     }
 
+    /**
+     * True when the same request may well get another answer soon (the payment is still with its
+     * channel, a concurrent change, load, an outage): such an answer is never kept for an
+     * Idempotency-Key, so the merchant's retry with that key runs again.
+     */
+    public boolean isTransient() {
+        return this == PAYMENT_PROCESSING || this == CONCURRENT_MODIFICATION || this == IDEMPOTENCY_KEY_IN_FLIGHT
+                || kind == Kind.TOO_MANY_REQUESTS || kind == Kind.UNAVAILABLE || kind == Kind.INTERNAL;
+    }
+
     /** A short, human-readable summary that does not vary between occurrences. */
     public String title() {
         return title;

@@ -119,7 +119,7 @@ class PaymentProcessingIT {
         // the server marked the order PROCESSING and the bank charged it, then the server died
         // before recording the answer: the message was never acknowledged and comes back
         ChannelSubmission submission = orders.startProcessing(orderId).orElseThrow();
-        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
+        assertThat(orders.assignChannel(orderId, "SIMBANK")).isPositive();
         ChannelConnector bank = channels.connector("SIMBANK").orElseThrow();
         assertThat(bank.pay(submission).status()).isEqualTo(ChannelOutcome.Status.SUCCEEDED);
 
@@ -183,13 +183,14 @@ class PaymentProcessingIT {
         // merchant closes; SIMBANK then refuses the pay (503) and the router would try SIMBANK2
         String orderId = create(6999).order().id();
         orders.startProcessing(orderId).orElseThrow();
-        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
-        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("one channel at a time").isFalse();
+        int attempt = orders.assignChannel(orderId, "SIMBANK");
+        assertThat(attempt).isPositive();
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("one channel at a time").isZero();
 
         assertThat(orders.beginClose(orderId, io.payrail.audit.TransitionSource.API, "closed by the merchant"))
                 .contains("SIMBANK");
-        orders.releaseChannel(orderId, "SIMBANK");
-        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("the close fence").isFalse();
+        orders.releaseChannel(orderId, "SIMBANK", attempt);
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("the close fence").isZero();
         PaymentOrderView closed = orders.recordClosedAt(orderId, "SIMBANK", io.payrail.audit.TransitionSource.API,
                 "closed by the merchant (closed at SIMBANK)");
 
