@@ -11,9 +11,11 @@ import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.FailureSettings;
 import io.payrail.simulator.fault.FailureUpdate;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,8 +26,11 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -75,7 +80,30 @@ final class JsonBodies {
         }
         return new FailureUpdate(optionalLong(json, "latencyMs"), optionalInt(json, "failNextRequests"),
                 optionalInt(json, "failStatus"), optionalInt(json, "timeoutNextRequests"),
-                optionalLong(json, "timeoutMs"), failRefs);
+                optionalLong(json, "timeoutMs"), failRefs, failOperations(json.get("failOperations")));
+    }
+
+    /** {@code ["PAY","REFUND","QUERY"]} or a part of it; null when not given. */
+    private static Set<BankOperation> failOperations(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String rule = "failOperations must be a list of PAY, REFUND and QUERY, e.g. [\"PAY\",\"QUERY\"]";
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidRequestException(rule);
+        }
+        Set<BankOperation> operations = EnumSet.noneOf(BankOperation.class);
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString s)) {
+                throw new InvalidRequestException(rule);
+            }
+            try {
+                operations.add(BankOperation.valueOf(s.getString().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(rule + "; " + s.getString() + " is none of them");
+            }
+        }
+        return operations;
     }
 
     private static JsonObject object(String body) {
@@ -203,7 +231,15 @@ final class JsonBodies {
                 .add("timeoutNextRequests", settings.timeoutNextRequests())
                 .add("timeoutMs", settings.timeoutMs())
                 .add("failRefs", refs)
+                .add("failOperations", names(settings.failOperations()))
                 .build();
+    }
+
+    /** Enum constants as a JSON array of their names, in declaration order. */
+    private static <E extends Enum<E>> JsonArrayBuilder names(Set<E> constants) {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        constants.stream().sorted().forEach(c -> names.add(c.name()));
+        return names;
     }
 
     static JsonObject tally(RefTally tally) {

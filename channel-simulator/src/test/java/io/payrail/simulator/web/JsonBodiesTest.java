@@ -16,6 +16,10 @@ import io.payrail.simulator.bank.RefundRejectCode;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.fault.BankOperation;
+import io.payrail.simulator.fault.FailurePlan;
+import io.payrail.simulator.fault.FailureSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,27 @@ class JsonBodiesTest {
                 "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":1}", "currency is required");
         bodies.forEach((body, message) -> assertThatThrownBy(() -> JsonBodies.refundRequest(body)).as(body)
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(message));
+    }
+
+    @Test
+    void readsAndWritesFailOperations() {
+        FailurePlan plan = new FailurePlan(20);
+
+        FailureSettings settings = plan.update(JsonBodies.failureUpdate("{\"failOperations\":[\"query\",\"PAY\"]}"));
+
+        assertThat(settings.failOperations()).containsExactlyInAnyOrder(BankOperation.PAY, BankOperation.QUERY);
+        assertThat(JsonBodies.settings(settings).toString()).isEqualTo("{\"latencyMs\":20,\"failNextRequests\":0,"
+                + "\"failStatus\":503,\"timeoutNextRequests\":0,\"timeoutMs\":30000,\"failRefs\":{},"
+                + "\"failOperations\":[\"PAY\",\"QUERY\"]}");
+        assertThat(JsonBodies.settings(FailureSettings.defaults(20)).getJsonArray("failOperations").toString())
+                .isEqualTo("[\"PAY\",\"REFUND\"]");
+        for (String body : List.of("{\"failOperations\":\"QUERY\"}", "{\"failOperations\":[\"CLOSE\"]}",
+                "{\"failOperations\":[1]}")) {
+            assertThatThrownBy(() -> JsonBodies.failureUpdate(body)).as(body)
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("failOperations");
+        }
+        assertThatThrownBy(() -> plan.update(JsonBodies.failureUpdate("{\"failOperations\":[]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failOperations");
     }
 
     @Test
