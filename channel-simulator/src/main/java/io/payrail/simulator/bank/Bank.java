@@ -17,6 +17,10 @@ import java.util.Optional;
  * go through the same failure plan (a per-reference failure is looked up by the refundRef): an
  * injected failure refunds nothing, a slow answer has refunded all the same.
  *
+ * <p>The plan can also make the bank misbehave about money: for chosen references it takes (or
+ * gives back) other money than asked and reports what it moved ({@code captureOverrides},
+ * {@code refundOverrides}), so that a client's check of the reported money can be tested.
+ *
  * <p>Status and refund queries go through the plan too, but only fail when the operator adds
  * {@code QUERY} to {@code failOperations}, and are never slowed down.
  *
@@ -47,7 +51,7 @@ public final class Bank {
             book.countUndecided(request.merchantRef(), Effect.INJECTED_FAILURE);
             return new BankAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
         }
-        Submission submission = book.submit(request);
+        Submission submission = book.submit(request, failures.captureOverride(request.merchantRef()).orElse(null));
         return new BankAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
     }
 
@@ -58,7 +62,7 @@ public final class Bank {
             // an outage in front of the bank: nothing reaches the book, nothing is refunded
             return new RefundAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
         }
-        RefundSubmission submission = book.refund(request);
+        RefundSubmission submission = book.refund(request, failures.refundOverride(request.refundRef()).orElse(null));
         return new RefundAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
     }
 

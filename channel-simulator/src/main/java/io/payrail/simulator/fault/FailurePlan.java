@@ -2,6 +2,7 @@ package io.payrail.simulator.fault;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -50,6 +51,16 @@ public final class FailurePlan {
             return Directive.answer(s.timeoutMs());
         }
         return Directive.answer(delay);
+    }
+
+    /** The money to take instead of the money asked when this payment is approved, if the plan names any. */
+    public synchronized Optional<MoneyOverride> captureOverride(String merchantRef) {
+        return Optional.ofNullable(settings.captureOverrides().get(merchantRef));
+    }
+
+    /** The money to give back instead of the money asked when this refund is made, if the plan names any. */
+    public synchronized Optional<MoneyOverride> refundOverride(String refundRef) {
+        return Optional.ofNullable(settings.refundOverrides().get(refundRef));
     }
 
     public synchronized FailureSettings settings() {

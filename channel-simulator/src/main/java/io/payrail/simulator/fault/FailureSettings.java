@@ -1,5 +1,6 @@
 package io.payrail.simulator.fault;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,14 @@ import java.util.TreeMap;
  * @param failRefs            per reference (merchantRef of a payment or its status query, refundRef of a
  *                            refund or its query), how many of its next requests fail
  * @param failOperations      the kinds of request that {@code failNextRequests} and {@code failRefs} hit
+ * @param captureOverrides    per merchantRef, the money the bank takes and reports instead of the money
+ *                            asked when it approves that payment
+ * @param refundOverrides     per refundRef, the money the bank gives back and reports instead of the
+ *                            money asked when it refunds
  */
 public record FailureSettings(long latencyMs, int failNextRequests, int failStatus, int timeoutNextRequests,
-                              long timeoutMs, Map<String, Integer> failRefs, Set<BankOperation> failOperations) {
+                              long timeoutMs, Map<String, Integer> failRefs, Set<BankOperation> failOperations,
+                              Map<String, MoneyOverride> captureOverrides, Map<String, MoneyOverride> refundOverrides) {
 
     public static final int DEFAULT_FAIL_STATUS = 503;
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
@@ -46,13 +52,15 @@ public record FailureSettings(long latencyMs, int failNextRequests, int failStat
         check(failOperations != null && !failOperations.isEmpty(),
                 "failOperations must name at least one of PAY, REFUND, QUERY");
         failOperations = Set.copyOf(EnumSet.copyOf(failOperations));
+        captureOverrides = overrides(captureOverrides, "captureOverrides", "merchant references");
+        refundOverrides = overrides(refundOverrides, "refundOverrides", "refund references");
     }
 
-    /** The plan of a bank whose failures hit pay and refund requests only. */
+    /** The plan of a bank whose failures hit pay and refund requests only, and that moves the money asked. */
     public FailureSettings(long latencyMs, int failNextRequests, int failStatus, int timeoutNextRequests,
                            long timeoutMs, Map<String, Integer> failRefs) {
         this(latencyMs, failNextRequests, failStatus, timeoutNextRequests, timeoutMs, failRefs,
-                DEFAULT_FAIL_OPERATIONS);
+                DEFAULT_FAIL_OPERATIONS, Map.of(), Map.of());
     }
 
     /** Nothing injected, the given latency. */
@@ -60,9 +68,21 @@ public record FailureSettings(long latencyMs, int failNextRequests, int failStat
         return new FailureSettings(latencyMs, 0, DEFAULT_FAIL_STATUS, 0, DEFAULT_TIMEOUT_MS, Map.of());
     }
 
-    FailureSettings withCounters(int newFailNextRequests, int newTimeoutNextRequests, Map<String, Integer> newFailRefs) {
+    FailureSettings withCounters(int newFailNextRequests, int newTimeoutNextRequests,
+                                 Map<String, Integer> newFailRefs) {
         return new FailureSettings(latencyMs, newFailNextRequests, failStatus, newTimeoutNextRequests, timeoutMs,
-                newFailRefs, failOperations);
+                newFailRefs, failOperations, captureOverrides, refundOverrides);
+    }
+
+    private static Map<String, MoneyOverride> overrides(Map<String, MoneyOverride> overrides, String name,
+                                                        String keys) {
+        TreeMap<String, MoneyOverride> sorted = new TreeMap<>();
+        overrides.forEach((ref, override) -> {
+            check(ref != null && !ref.isEmpty(), name + " keys must be " + keys);
+            check(override != null, name + " values must be {\"amount\":...,\"currency\":...}");
+            sorted.put(ref, override);
+        });
+        return Collections.unmodifiableMap(sorted);
     }
 
     private static void check(boolean condition, String message) {

@@ -7,16 +7,18 @@ import java.util.Set;
 /**
  * A change to the failure plan: a null field leaves the setting as it is, so a test can say only
  * {@code {"failNextRequests":2}}. {@code failRefs} entries are merged into the current ones; a
- * count of 0 removes a reference. {@code failOperations}, when given, replaces the list.
+ * count of 0 removes a reference. {@code failOperations}, when given, replaces the list. Override
+ * entries are merged likewise; an entry whose value is null removes that reference's override.
  */
 public record FailureUpdate(Long latencyMs, Integer failNextRequests, Integer failStatus,
                             Integer timeoutNextRequests, Long timeoutMs, Map<String, Integer> failRefs,
-                            Set<BankOperation> failOperations) {
+                            Set<BankOperation> failOperations, Map<String, MoneyOverride> captureOverrides,
+                            Map<String, MoneyOverride> refundOverrides) {
 
-    /** A change that leaves {@code failOperations} as it is. */
+    /** A change to the failures of phase 1 only: failOperations and overrides stay as they are. */
     public FailureUpdate(Long latencyMs, Integer failNextRequests, Integer failStatus, Integer timeoutNextRequests,
                          Long timeoutMs, Map<String, Integer> failRefs) {
-        this(latencyMs, failNextRequests, failStatus, timeoutNextRequests, timeoutMs, failRefs, null);
+        this(latencyMs, failNextRequests, failStatus, timeoutNextRequests, timeoutMs, failRefs, null, null, null);
     }
 
     /** The settings after this change; throws {@link IllegalArgumentException} if they are invalid. */
@@ -32,6 +34,23 @@ public record FailureUpdate(Long latencyMs, Integer failNextRequests, Integer fa
                 timeoutNextRequests != null ? timeoutNextRequests : current.timeoutNextRequests(),
                 timeoutMs != null ? timeoutMs : current.timeoutMs(),
                 refs,
-                failOperations != null ? failOperations : current.failOperations());
+                failOperations != null ? failOperations : current.failOperations(),
+                merged(current.captureOverrides(), captureOverrides),
+                merged(current.refundOverrides(), refundOverrides));
+    }
+
+    /** {@code current} with {@code changes} merged in; a null value removes its reference. */
+    static <V> Map<String, V> merged(Map<String, V> current, Map<String, V> changes) {
+        Map<String, V> merged = new HashMap<>(current);
+        if (changes != null) {
+            changes.forEach((ref, value) -> {
+                if (value == null) {
+                    merged.remove(ref);
+                } else {
+                    merged.put(ref, value);
+                }
+            });
+        }
+        return merged;
     }
 }

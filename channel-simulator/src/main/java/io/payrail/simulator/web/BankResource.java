@@ -137,7 +137,10 @@ public class BankResource {
         answerAfter(async, response, delayMillis);
     }
 
-    /** The merchant's refund query: the decision on a refundRef, never a new refund. Answered at once, like {@link #find}. */
+    /**
+     * The merchant's refund query: the decision on a refundRef, never a new refund. Answered at
+     * once, like {@link #find}.
+     */
     @GET
     @Path("refunds/{refundRef}")
     public Response findRefund(@PathParam("bank") String path, @PathParam("refundRef") String refundRef) {
@@ -161,7 +164,8 @@ public class BankResource {
             case DECIDED -> JsonBodies.ok(JsonBodies.result(result, false));
             case DUPLICATE -> JsonBodies.ok(JsonBodies.result(result, true));
             case REF_REUSED -> JsonBodies.error(409, "MERCHANT_REF_REUSED", "merchantRef "
-                    + result.merchantRef() + " was already used for " + result.amount() + " " + result.currency());
+                    + result.merchantRef() + " was already used for " + result.requestedAmount() + " "
+                    + result.requestedCurrency());
             case ORDER_CLOSED -> JsonBodies.error(409, "ORDER_CLOSED", "merchantRef " + merchantRef
                     + " is closed and can no longer be paid");
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
@@ -174,8 +178,8 @@ public class BankResource {
             case DECIDED -> JsonBodies.ok(JsonBodies.refund(result, false));
             case DUPLICATE -> JsonBodies.ok(JsonBodies.refund(result, true));
             case REF_REUSED -> JsonBodies.error(409, "REFUND_REF_REUSED", "refundRef " + result.refundRef()
-                    + " was already used for " + result.amount() + " " + result.currency() + " of merchantRef "
-                    + result.merchantRef());
+                    + " was already used for " + result.requestedAmount() + " " + result.requestedCurrency()
+                    + " of merchantRef " + result.merchantRef());
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
             case ORDER_CLOSED -> throw new IllegalStateException("a refund is never refused for a closed order");
         };

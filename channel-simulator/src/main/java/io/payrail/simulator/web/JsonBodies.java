@@ -14,6 +14,7 @@ import io.payrail.simulator.bank.RefundStatus;
 import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.FailureSettings;
 import io.payrail.simulator.fault.FailureUpdate;
+import io.payrail.simulator.fault.MoneyOverride;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -80,7 +81,79 @@ final class JsonBodies {
         }
         return new FailureUpdate(optionalLong(json, "latencyMs"), optionalInt(json, "failNextRequests"),
                 optionalInt(json, "failStatus"), optionalInt(json, "timeoutNextRequests"),
-                optionalLong(json, "timeoutMs"), failRefs, failOperations(json.get("failOperations")));
+                optionalLong(json, "timeoutMs"), failRefs, failOperations(json.get("failOperations")),
+                overrides(json, "captureOverrides", "merchantRef"), overrides(json, "refundOverrides", "refundRef"));
+    }
+
+    /**
+     * {@code {"<reference>":{"amount":500,"currency":"EUR"}}}, either member optional, {@code null}
+     * for a reference whose override is to go; null when the field is not given.
+     */
+    private static Map<String, MoneyOverride> overrides(JsonObject json, String name, String keyName) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String rule = name + " must be an object of " + keyName + " to {\"amount\":...,\"currency\":...} (or null"
+                + " to remove one), e.g. {\"pay_1\":{\"amount\":500,\"currency\":\"EUR\"}}";
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequestException(rule);
+        }
+        Map<String, MoneyOverride> overrides = new HashMap<>();
+        for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
+            JsonValue money = entry.getValue();
+            if (money.getValueType() == JsonValue.ValueType.NULL) {
+                overrides.put(entry.getKey(), null);
+                continue;
+            }
+            if (money.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestException(rule);
+            }
+            JsonObject fields = money.asJsonObject();
+            for (String field : fields.keySet()) {
+                if (!field.equals("amount") && !field.equals("currency")) {
+                    throw new InvalidRequestException(name + "." + entry.getKey() + ": unknown field " + field
+                            + " (only amount and currency)");
+                }
+            }
+            String where = name + "." + entry.getKey();
+            JsonValue currency = fields.get("currency");
+            if (currency != null && currency.getValueType() != JsonValue.ValueType.NULL
+                    && !(currency instanceof JsonString)) {
+                throw new InvalidRequestException(where + ".currency must be a string such as \"EUR\"");
+            }
+            Long amount;
+            try {
+                amount = optionalLong(fields, "amount");
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException(where + ": " + e.getMessage());
+            }
+            try {
+                overrides.put(entry.getKey(), new MoneyOverride(amount,
+                        currency instanceof JsonString text ? text.getString() : null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(where + ": " + e.getMessage());
+            }
+        }
+        return overrides;
+    }
+
+    /** An override as the plan shows it: only the members it names. */
+    static JsonObject override(MoneyOverride override) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (override.amount() != null) {
+            json.add("amount", override.amount());
+        }
+        if (override.currency() != null) {
+            json.add("currency", override.currency());
+        }
+        return json.build();
+    }
+
+    static JsonObjectBuilder overrides(Map<String, MoneyOverride> overrides) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        overrides.forEach((ref, override) -> json.add(ref, override(override)));
+        return json;
     }
 
     /** {@code ["PAY","REFUND","QUERY"]} or a part of it; null when not given. */
@@ -232,6 +305,8 @@ final class JsonBodies {
                 .add("timeoutMs", settings.timeoutMs())
                 .add("failRefs", refs)
                 .add("failOperations", names(settings.failOperations()))
+                .add("captureOverrides", overrides(settings.captureOverrides()))
+                .add("refundOverrides", overrides(settings.refundOverrides()))
                 .build();
     }
 
@@ -242,13 +317,27 @@ final class JsonBodies {
         return names;
     }
 
-    static JsonObject tally(RefTally tally) {
-        return Json.createObjectBuilder()
+    /**
+     * The charge record. For a charged reference it names the money taken ({@code amount},
+     * {@code currency}) and, when that is not what was asked ({@code captureOverrides}), what was
+     * asked ({@code requestedAmount}, {@code requestedCurrency}).
+     *
+     * @param decision the decision on the reference, or null
+     */
+    static JsonObject tally(RefTally tally, PaymentResult decision) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("merchantRef", tally.merchantRef())
                 .add("requests", tally.requests())
                 .add("charges", tally.charges())
-                .add("status", tally.status() == null ? "NONE" : tally.status().name())
-                .add("refunds", tally.refunds())
+                .add("status", tally.status() == null ? "NONE" : tally.status().name());
+        if (tally.status() == PaymentStatus.APPROVED && decision != null) {
+            json.add("amount", decision.amount()).add("currency", decision.currency());
+            if (decision.overridden()) {
+                json.add("requestedAmount", decision.requestedAmount())
+                        .add("requestedCurrency", decision.requestedCurrency());
+            }
+        }
+        return json.add("refunds", tally.refunds())
                 .add("refunded", tally.refunded())
                 .add("closed", tally.closed())
                 .build();

@@ -188,7 +188,7 @@ class BankTest {
         bank.refund(refund("pay_1", "rfd_1", 300));
         RefTally before = bank.book().tally("pay_1");
         failures.update(new FailureUpdate(null, 1, 500, null, null, Map.of("pay_1", 1, "rfd_1", 1),
-                Set.of(BankOperation.QUERY)));
+                Set.of(BankOperation.QUERY), null, null));
 
         assertThat(bank.query("pay_1")).isEqualTo(new QueryAnswer<>(Optional.empty(), 500));
         assertThat(bank.queryRefund("rfd_1")).isEqualTo(new QueryAnswer<>(Optional.empty(), 500));

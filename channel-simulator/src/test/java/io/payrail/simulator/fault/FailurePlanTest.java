@@ -112,7 +112,8 @@ class FailurePlanTest {
 
     @Test
     void queriesInFailOperationsDrawOnTheSameCounters() {
-        plan.update(new FailureUpdate(null, 1, 429, null, null, Map.of("rfd_X", 1), Set.of(PAY, REFUND, QUERY)));
+        plan.update(new FailureUpdate(null, 1, 429, null, null, Map.of("rfd_X", 1), Set.of(PAY, REFUND, QUERY),
+                null, null));
 
         assertThat(plan.next(QUERY, "rfd_X")).isEqualTo(new Directive(429, 0));
         assertThat(plan.next(QUERY, "pay_Y")).isEqualTo(new Directive(429, 0));
@@ -123,7 +124,7 @@ class FailurePlanTest {
 
     @Test
     void failOperationsLeaveOutWhatTheyDoNotName() {
-        plan.update(new FailureUpdate(null, 2, 401, null, null, null, Set.of(QUERY)));
+        plan.update(new FailureUpdate(null, 2, 401, null, null, null, Set.of(QUERY), null, null));
 
         assertThat(plan.next(PAY, "pay_1").fails()).isFalse();
         assertThat(plan.next(REFUND, "rfd_1").fails()).isFalse();
@@ -133,7 +134,7 @@ class FailurePlanTest {
 
     @Test
     void aSlowAnswerNeverHitsAQuery() {
-        plan.update(new FailureUpdate(null, null, null, 1, 5_000L, null, Set.of(QUERY)));
+        plan.update(new FailureUpdate(null, null, null, 1, 5_000L, null, Set.of(QUERY), null, null));
 
         assertThat(plan.next(QUERY, "pay_1")).isEqualTo(new Directive(0, 0));
         assertThat(plan.next(PAY, "pay_1")).isEqualTo(new Directive(0, 5_000));
@@ -141,14 +142,15 @@ class FailurePlanTest {
 
     @Test
     void failOperationsMustNameSomething() {
-        assertThatThrownBy(() -> plan.update(new FailureUpdate(null, null, null, null, null, null, Set.of())))
+        assertThatThrownBy(() -> plan.update(new FailureUpdate(null, null, null, null, null, null, Set.of(), null,
+                null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failOperations");
         assertThat(plan.settings().failOperations()).containsExactlyInAnyOrder(PAY, REFUND);
     }
 
     @Test
     void resetReturnsToTheStartUpDefaults() {
-        plan.update(new FailureUpdate(500L, 4, 500, 2, 10L, Map.of("pay_X", 1), Set.of(QUERY)));
+        plan.update(new FailureUpdate(500L, 4, 500, 2, 10L, Map.of("pay_X", 1), Set.of(QUERY), null, null));
 
         assertThat(plan.reset()).isEqualTo(FailureSettings.defaults(20));
         assertThat(plan.settings().failOperations()).containsExactlyInAnyOrder(PAY, REFUND);
