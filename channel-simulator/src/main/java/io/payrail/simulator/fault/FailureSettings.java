@@ -1,6 +1,5 @@
 package io.payrail.simulator.fault;
 
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +51,8 @@ public record FailureSettings(long latencyMs, int failNextRequests, int failStat
         check(failOperations != null && !failOperations.isEmpty(),
                 "failOperations must name at least one of PAY, REFUND, QUERY");
         failOperations = Set.copyOf(EnumSet.copyOf(failOperations));
-        captureOverrides = overrides(captureOverrides, "captureOverrides", "merchant references");
-        refundOverrides = overrides(refundOverrides, "refundOverrides", "refund references");
+        captureOverrides = MoneyOverride.byReference(captureOverrides, "captureOverrides");
+        refundOverrides = MoneyOverride.byReference(refundOverrides, "refundOverrides");
     }
 
     /** The plan of a bank whose failures hit pay and refund requests only, and that moves the money asked. */
@@ -72,17 +71,6 @@ public record FailureSettings(long latencyMs, int failNextRequests, int failStat
                                  Map<String, Integer> newFailRefs) {
         return new FailureSettings(latencyMs, newFailNextRequests, failStatus, newTimeoutNextRequests, timeoutMs,
                 newFailRefs, failOperations, captureOverrides, refundOverrides);
-    }
-
-    private static Map<String, MoneyOverride> overrides(Map<String, MoneyOverride> overrides, String name,
-                                                        String keys) {
-        TreeMap<String, MoneyOverride> sorted = new TreeMap<>();
-        overrides.forEach((ref, override) -> {
-            check(ref != null && !ref.isEmpty(), name + " keys must be " + keys);
-            check(override != null, name + " values must be {\"amount\":...,\"currency\":...}");
-            sorted.put(ref, override);
-        });
-        return Collections.unmodifiableMap(sorted);
     }
 
     private static void check(boolean condition, String message) {

@@ -35,22 +35,7 @@ public record FailureUpdate(Long latencyMs, Integer failNextRequests, Integer fa
                 timeoutMs != null ? timeoutMs : current.timeoutMs(),
                 refs,
                 failOperations != null ? failOperations : current.failOperations(),
-                merged(current.captureOverrides(), captureOverrides),
-                merged(current.refundOverrides(), refundOverrides));
-    }
-
-    /** {@code current} with {@code changes} merged in; a null value removes its reference. */
-    static <V> Map<String, V> merged(Map<String, V> current, Map<String, V> changes) {
-        Map<String, V> merged = new HashMap<>(current);
-        if (changes != null) {
-            changes.forEach((ref, value) -> {
-                if (value == null) {
-                    merged.remove(ref);
-                } else {
-                    merged.put(ref, value);
-                }
-            });
-        }
-        return merged;
+                MoneyOverride.merged(current.captureOverrides(), captureOverrides),
+                MoneyOverride.merged(current.refundOverrides(), refundOverrides));
     }
 }

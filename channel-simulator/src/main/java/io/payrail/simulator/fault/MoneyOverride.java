@@ -1,5 +1,9 @@
 package io.payrail.simulator.fault;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +30,42 @@ public record MoneyOverride(Long amount, String currency) {
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
             throw new IllegalArgumentException("an override's currency must be three upper-case letters (ISO 4217)");
         }
+    }
+
+    /** {@code current} with {@code changes} merged in by reference; a null value removes that reference. */
+    public static Map<String, MoneyOverride> merged(Map<String, MoneyOverride> current,
+                                                    Map<String, MoneyOverride> changes) {
+        Map<String, MoneyOverride> merged = new HashMap<>(current);
+        if (changes != null) {
+            changes.forEach((ref, value) -> {
+                if (value == null) {
+                    merged.remove(ref);
+                } else {
+                    merged.put(ref, value);
+                }
+            });
+        }
+        return merged;
+    }
+
+    /**
+     * A map of overrides as a plan holds it: checked (no empty reference, no missing value),
+     * sorted by reference, unmodifiable.
+     *
+     * @param name the plan's name for the map, for the error message
+     */
+    public static Map<String, MoneyOverride> byReference(Map<String, MoneyOverride> overrides, String name) {
+        TreeMap<String, MoneyOverride> sorted = new TreeMap<>();
+        overrides.forEach((ref, override) -> {
+            if (ref == null || ref.isEmpty()) {
+                throw new IllegalArgumentException(name + " keys must be references");
+            }
+            if (override == null) {
+                throw new IllegalArgumentException(name + " values must be {\"amount\":...,\"currency\":...}");
+            }
+            sorted.put(ref, override);
+        });
+        return Collections.unmodifiableMap(sorted);
     }
 
     public long amountOr(long asked) {

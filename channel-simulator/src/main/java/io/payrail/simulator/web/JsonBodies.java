@@ -82,15 +82,19 @@ final class JsonBodies {
         return new FailureUpdate(optionalLong(json, "latencyMs"), optionalInt(json, "failNextRequests"),
                 optionalInt(json, "failStatus"), optionalInt(json, "timeoutNextRequests"),
                 optionalLong(json, "timeoutMs"), failRefs, failOperations(json.get("failOperations")),
-                overrides(json, "captureOverrides", "merchantRef"), overrides(json, "refundOverrides", "refundRef"));
+                overrides(json.get("captureOverrides"), "captureOverrides", "merchantRef"),
+                overrides(json.get("refundOverrides"), "refundOverrides", "refundRef"));
     }
 
     /**
      * {@code {"<reference>":{"amount":500,"currency":"EUR"}}}, either member optional, {@code null}
-     * for a reference whose override is to go; null when the field is not given.
+     * for a reference whose override is to go; null when the field is not given. Shared by SIMBANK's
+     * overrides and the signed channels' "misreport".
+     *
+     * @param value the field's value, or null when absent
+     * @param name  the field as the caller wrote it, for error messages
      */
-    private static Map<String, MoneyOverride> overrides(JsonObject json, String name, String keyName) {
-        JsonValue value = json.get(name);
+    static Map<String, MoneyOverride> overrides(JsonValue value, String name, String keyName) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }

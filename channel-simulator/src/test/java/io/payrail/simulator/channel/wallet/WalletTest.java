@@ -24,7 +24,10 @@ import io.payrail.simulator.channel.ScriptedTransport;
 import io.payrail.simulator.channel.TestKeys;
 import io.payrail.simulator.channel.Verification;
 import io.payrail.simulator.channel.WireReply;
+import io.payrail.simulator.fault.MoneyOverride;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,77 @@ class WalletTest {
         assertThat(wallet.isAcknowledgement(200, "SUCCESS")).isFalse();
         assertThat(wallet.isAcknowledgement(204, "")).isFalse();
         assertThat(wallet.isAcknowledgement(500, "{\"code\":\"SUCCESS\"}")).isFalse();
+    }
+
+    @Test
+    void aMisreportedOrderTakesAndReportsOtherMoneyEverywhere() {
+        misreport("ord_1", new MoneyOverride(500L, "EUR"));
+        String token = wallet.createOrder(order("ord_1", 1999)).value().order().payerToken();
+        assertThat(Wallet.orderFields(f.ledger.find("ord_1").orElseThrow(), "http://sim/", false))
+                .containsEntry("amount", 1999L).containsEntry("currency", "CNY");
+
+        wallet.payerDecision(token, true);
+        f.advance(0);
+
+        assertThat(Wallet.orderFields(wallet.queryByRef("ord_1").value(), "http://sim/", null))
+                .containsEntry("status", "PAID").containsEntry("amount", 500L).containsEntry("currency", "EUR");
+        assertThat(f.transport.bodies()).last().asString().contains("\"status\":\"PAID\"", "\"amount\":500",
+                "\"currency\":\"EUR\"");
+        assertThat(wallet.statement(Fixture.START.atZone(ZoneOffset.UTC).toLocalDate()).value())
+                .contains(",ord_1,PAYMENT,500,EUR,3,");
+        ChannelLedger.PayOutcome retry = wallet.createOrder(order("ord_1", 1999)).value();
+        assertThat(retry.effect()).isEqualTo(ChannelLedger.PayEffect.DUPLICATE);
+        assertThat(retry.order().money()).isEqualTo(new Money(500, "EUR"));
+        assertThat(wallet.createOrder(new PayAttempt("ord_1", new Money(500, "EUR"), "Tea", null, null)).error()
+                .error()).isEqualTo(ChannelError.MERCHANT_REF_REUSED);
+        assertThat(f.ledger.record("ord_1").charges()).isEqualTo(1);
+    }
+
+    @Test
+    void aMisreportedOrderIsRefundedInTheMoneyItTook() {
+        misreport("ord_1", new MoneyOverride(500L, null));
+        wallet.payerDecision(wallet.createOrder(order("ord_1", 1999)).value().order().payerToken(), true);
+
+        assertThat(wallet.refund(new Channel.RefundRequest("ord_1", null, "rf_1", new Money(501, "CNY"), null))
+                .error().error()).isEqualTo(ChannelError.REFUND_EXCEEDS_CAPTURED);
+        assertThat(wallet.refund(new Channel.RefundRequest("ord_1", null, "rf_2", new Money(500, "CNY"), null))
+                .value().refund().status()).isEqualTo(RefundStatus.PROCESSING);
+    }
+
+    @Test
+    void aMisreportAppliesOnlyToItsReferenceAndGoesWithNullOrAReset() {
+        misreport("ord_1", new MoneyOverride(null, "EUR"));
+        misreport("ord_2", new MoneyOverride(1L, null));
+        misreport("ord_2", null);
+        String other = wallet.createOrder(order("ord_2", 1999)).value().order().payerToken();
+        String late = wallet.createOrder(order("ord_3", 1999)).value().order().payerToken();
+
+        assertThat(wallet.payerDecision(other, true).orElseThrow().order().money()).isEqualTo(new Money(1999, "CNY"));
+        assertThat(f.faults.settings().misreports()).containsOnlyKeys("ord_1");
+        f.faults.reset();
+        assertThat(f.faults.settings().misreports()).isEmpty();
+        misreport("ord_3", new MoneyOverride(7L, null));
+        assertThat(wallet.payerDecision(late, true).orElseThrow().order().money()).isEqualTo(new Money(7, "CNY"));
+    }
+
+    @Test
+    void aPaymentLandingAfterCloseTakesTheMisreportedMoneyToo() {
+        wallet.createOrder(order("ord_1", 1999));
+        f.faults.update(new FaultUpdate(null, Map.of(FaultKind.PAID_AFTER_CLOSE, new FaultUpdate.Change(100L, null,
+                null, Map.of("ord_1", 1))), null));
+        misreport("ord_1", new MoneyOverride(1000L, "USD"));
+
+        wallet.close("ord_1");
+        f.advance(100);
+
+        assertThat(f.ledger.find("ord_1").orElseThrow().order()).extracting(o -> o.status(), o -> o.money(),
+                o -> o.requestedMoney()).containsExactly(OrderStatus.PAID, new Money(1000, "USD"), new Money(1999, "CNY"));
+    }
+
+    private void misreport(String merchantRef, MoneyOverride money) {
+        Map<String, MoneyOverride> change = new HashMap<>();
+        change.put(merchantRef, money);
+        f.faults.update(new FaultUpdate(null, null, null, change));
     }
 
     private static PayAttempt order(String ref, long amount) {
