@@ -327,7 +327,7 @@ public class WalletConnector implements ChannelConnector {
         String detail = describe(status, json, answer);
         if (status != 503) {
             try {
-                checkBinding(DetachedJws.verify(answerSignature, answer, verifyWith), method, htu, jti);
+                checkBinding(DetachedJws.verify(answerSignature, answer, verifyWith), status, method, htu, jti);
             } catch (DetachedJws.InvalidJwsException e) {
                 return Reply.failed(Transport.UNTRUSTED, "WALLET HTTP " + status + " answer not trusted: " + e.getMessage());
             }
@@ -343,7 +343,8 @@ public class WalletConnector implements ChannelConnector {
     }
 
     /** The answer is fresh and answers this request (wallet.md §2). */
-    private void checkBinding(JsonObject header, String method, String htu, String jti) throws DetachedJws.InvalidJwsException {
+    private void checkBinding(JsonObject header, int status, String method, String htu, String jti)
+            throws DetachedJws.InvalidJwsException {
         long iat = DetachedJws.issuedAt(header);
         long now = clock.instant().getEpochSecond();
         if (Math.abs(now - iat) > MAX_SKEW_SECONDS) {
@@ -353,7 +354,10 @@ public class WalletConnector implements ChannelConnector {
         String answeredMethod = WireJson.text(header, "htm");
         String answeredTarget = WireJson.text(header, "htu");
         String answeredJti = WireJson.text(header, "jti");
-        if (!method.equals(answeredMethod) || !htu.equals(answeredTarget) || !jti.equals(answeredJti)) {
+        // a 401 never echoes the jti (WALLET could not take the request as ours): it is bound to the
+        // method and path only, and as an answer about one request it proves nothing (see ChannelAnswers)
+        boolean jtiMatches = status == 401 ? answeredJti == null : jti.equals(answeredJti);
+        if (!method.equals(answeredMethod) || !htu.equals(answeredTarget) || !jtiMatches) {
             throw new DetachedJws.InvalidJwsException("it answers " + answeredMethod + " " + answeredTarget + " (jti "
                     + answeredJti + "), not this " + method + " " + htu + " (jti " + jti + ")");
         }

@@ -96,7 +96,8 @@ final class FakeWallet implements AutoCloseable {
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             String requestSignature = exchange.getRequestHeaders().getFirst(DetachedJws.HEADER);
-            String bound = boundHeader(requestSignature, iat, null);
+            // like WALLET, a 401 does not vouch for the request's jti (wallet.md §2)
+            String bound = answer.status() == 401 ? boundHeader(requestSignature, iat, "") : boundHeader(requestSignature, iat, null);
             switch (answer.signing()) {
                 case SIGNED -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(bound, out,
                         ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));
@@ -135,7 +136,7 @@ final class FakeWallet implements AutoCloseable {
         if (request == null) {
             return base;
         }
-        String echoedJti = jti != null ? jti : request.getString("jti", null);
+        String echoedJti = jti == null ? request.getString("jti", null) : jti.isEmpty() ? null : jti;
         return base.substring(0, base.length() - 1) + ",\"htm\":\"" + request.getString("htm") + "\",\"htu\":\""
                 + request.getString("htu") + "\"" + (echoedJti == null ? "" : ",\"jti\":\"" + echoedJti + "\"") + "}";
     }
