@@ -74,17 +74,13 @@ public final class Wallet extends Channel {
         private final String method;
         private final String pathAndQuery;
         private final Map<String, String> references;
-        /** The request's id, set once WALLET accepted the request as the platform's; null until then or without one. */
+        /** The request's id once WALLET accepted the request as the platform's; null until then, or without one. */
         private String jti;
 
         private Exchange(String method, String pathAndQuery, Map<String, String> references) {
             this.method = Objects.requireNonNull(method, "method");
             this.pathAndQuery = Objects.requireNonNull(pathAndQuery, "pathAndQuery");
             this.references = new LinkedHashMap<>(references);
-        }
-
-        public Wallet wallet() {
-            return Wallet.this;
         }
 
         /**
