@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,5 +144,23 @@ class InvalidRequestIT {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
         assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_order_no = ?", number)).isZero();
+    }
+
+    @Test
+    void everyMessageStatesTheRuleItEnforces() {
+        String body = Json.createObjectBuilder().add("merchantOrderNo", "has space").add("amount", 1_000_000_000_001L)
+                .add("currency", "USD").add("subject", "x".repeat(129)).add("paymentMethod", "WALLET")
+                .add("expiresInSeconds", 59).build().toString();
+
+        PayrailResponse answer = merchant.post("/api/v1/payments", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        Map<String, String> messages = TestMerchant.json(answer).getJsonArray("errors").getValuesAs(JsonObject.class)
+                .stream().collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message"), (a, b) -> a + " | " + b));
+        assertThat(messages).containsOnly(
+                Map.entry("merchantOrderNo", "must be 1 to 64 characters of A-Z a-z 0-9 _ . : -"),
+                Map.entry("amount", "must be a whole number from 1 to 1000000000000 (10^12) minor units"),
+                Map.entry("subject", "must be 1 to 128 characters, without control characters or line breaks"),
+                Map.entry("expiresInSeconds", "must be from 60 to 604800 seconds (7 days); leave it out for 30 minutes"));
     }
 }
