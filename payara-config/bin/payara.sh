@@ -112,6 +112,7 @@ create-jvm-options -Xmx$PAYARA_HEAP
 create-jvm-options -XX$q:+ExitOnOutOfMemoryError
 create-jvm-options -Dsun.net.http.retryPost=false
 create-system-properties payrail.profile=$PAYRAIL_PROFILE
+create-system-properties payrail.gateway.https-port=$HTTPS_PORT
 set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS

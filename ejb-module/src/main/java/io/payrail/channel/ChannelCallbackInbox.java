@@ -50,8 +50,10 @@ public class ChannelCallbackInbox {
 
     /**
      * @throws PayrailException PAYMENT_NOT_FOUND or REFUND_NOT_FOUND when the notification names an
-     *         order or refund we do not have; ILLEGAL_STATE_TRANSITION when the order is held by
-     *         another channel (both are left for the channel to send again, and logged)
+     *         order or refund we do not have (a refund counts only at its own channel); a payment
+     *         reported by a channel that does not hold the order is given back, see
+     *         {@link io.payrail.order.application.PaymentOrderService#recordSuccess}. Refusals are
+     *         logged and left for the channel to send again.
      */
     public Receipt accept(CallbackEvent event) {
         long seen = em.createQuery("select count(c) from ReceivedCallback c where c.channelId = :ch and c.eventId = :ev",
@@ -63,14 +65,23 @@ public class ChannelCallbackInbox {
         }
         PaymentOrderView order = orders.find(event.orderId()).orElseThrow(() -> refused(ErrorCode.PAYMENT_NOT_FOUND,
                 event, "names order " + event.orderId() + ", which Payrail does not have"));
-        if (!event.channelId().equals(order.channelId())) {
-            throw refused(ErrorCode.ILLEGAL_STATE_TRANSITION, event, "names order " + order.id() + ", which "
-                    + (order.channelId() == null ? "no channel holds" : order.channelId() + " holds")
-                    + ": an operator must look at it");
+        if (!event.isRefund() && !event.channelId().equals(order.channelId())) {
+            // a channel that does not hold the order reports on it: only money it took matters (it is
+            // not the merchant's, and goes back); anything else changes nothing here
+            em.persist(new ReceivedCallback(event, clock.instant()));
+            em.flush();
+            if (event.outcome().status() == ChannelOutcome.Status.SUCCEEDED) {
+                recorder.payment(order.id(), event.channelId(), event.outcome(), TransitionSource.CHANNEL_CALLBACK);
+            } else {
+                LOG.warning(() -> event.channelId() + " notification " + event.eventId() + " reports "
+                        + event.outcome().status() + " for order " + order.id() + ", which "
+                        + (order.channelId() == null ? "no channel holds" : order.channelId() + " holds") + "; ignored");
+            }
+            return Receipt.APPLIED;
         }
         if (event.isRefund()) {
             RefundSubmission refund = refunds.submission(event.refundId())
-                    .filter(r -> r.paymentOrderId().equals(order.id()))
+                    .filter(r -> r.paymentOrderId().equals(order.id()) && event.channelId().equals(r.channelId()))
                     .orElseThrow(() -> refused(ErrorCode.REFUND_NOT_FOUND, event,
                             "names refund " + event.refundId() + " of " + order.id() + ", which Payrail does not have"));
             em.persist(new ReceivedCallback(event, clock.instant()));
@@ -79,7 +90,7 @@ public class ChannelCallbackInbox {
         } else {
             em.persist(new ReceivedCallback(event, clock.instant()));
             em.flush();
-            recorder.payment(order.id(), event.outcome(), TransitionSource.CHANNEL_CALLBACK);
+            recorder.payment(order.id(), event.channelId(), event.outcome(), TransitionSource.CHANNEL_CALLBACK);
         }
         return Receipt.APPLIED;
     }

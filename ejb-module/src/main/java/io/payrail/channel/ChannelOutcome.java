@@ -1,5 +1,7 @@
 package io.payrail.channel;
 
+import io.payrail.common.Money;
+
 /**
  * What a channel said about a charge or a refund. The statuses keep apart what a payment platform
  * must never confuse:
@@ -13,8 +15,12 @@ package io.payrail.channel;
  *
  * @param channelTxnId the channel's own id of the charge or refund, when it gave one
  * @param payUrl       where the payer completes a PENDING payment (wallet page, card confirmation)
+ * @param money        SUCCEEDED: the amount and currency the channel says it took (or gave back). The
+ *                     services compare it with the order or refund and never book money the channel
+ *                     did not report; null for the other statuses
  */
-public record ChannelOutcome(Status status, String channelTxnId, String code, String message, String payUrl) {
+public record ChannelOutcome(Status status, String channelTxnId, String code, String message, String payUrl,
+                             Money money) {
 
     public enum Status {
         /** The money moved (charged, or refunded). */
@@ -33,40 +39,32 @@ public record ChannelOutcome(Status status, String channelTxnId, String code, St
         NOT_FOUND
     }
 
-    /** True when this outcome proves no money moved, so the request may go to another channel. */
-    public boolean certainlyNothingMoved() {
-        return status == Status.UNAVAILABLE || status == Status.NOT_FOUND || status == Status.CLOSED;
-    }
-
-    public boolean isFinal() {
-        return status == Status.SUCCEEDED || status == Status.DECLINED || status == Status.CLOSED;
-    }
-
-    public static ChannelOutcome succeeded(String channelTxnId) {
-        return new ChannelOutcome(Status.SUCCEEDED, channelTxnId, null, null, null);
+    /** @param money what the channel reports it took or gave back; null when its answer did not say */
+    public static ChannelOutcome succeeded(String channelTxnId, Money money) {
+        return new ChannelOutcome(Status.SUCCEEDED, channelTxnId, null, null, null, money);
     }
 
     public static ChannelOutcome declined(String channelTxnId, String code, String message) {
-        return new ChannelOutcome(Status.DECLINED, channelTxnId, code, message, null);
+        return new ChannelOutcome(Status.DECLINED, channelTxnId, code, message, null, null);
     }
 
     public static ChannelOutcome pending(String channelTxnId, String payUrl) {
-        return new ChannelOutcome(Status.PENDING, channelTxnId, null, null, payUrl);
+        return new ChannelOutcome(Status.PENDING, channelTxnId, null, null, payUrl, null);
     }
 
     public static ChannelOutcome unknown(String reason) {
-        return new ChannelOutcome(Status.UNKNOWN, null, "UNKNOWN", reason, null);
+        return new ChannelOutcome(Status.UNKNOWN, null, "UNKNOWN", reason, null, null);
     }
 
     public static ChannelOutcome unavailable(String reason) {
-        return new ChannelOutcome(Status.UNAVAILABLE, null, "CHANNEL_UNAVAILABLE", reason, null);
+        return new ChannelOutcome(Status.UNAVAILABLE, null, "CHANNEL_UNAVAILABLE", reason, null, null);
     }
 
     public static ChannelOutcome closed(String channelTxnId) {
-        return new ChannelOutcome(Status.CLOSED, channelTxnId, null, null, null);
+        return new ChannelOutcome(Status.CLOSED, channelTxnId, null, null, null, null);
     }
 
     public static ChannelOutcome notFound() {
-        return new ChannelOutcome(Status.NOT_FOUND, null, null, null, null);
+        return new ChannelOutcome(Status.NOT_FOUND, null, null, null, null, null);
     }
 }

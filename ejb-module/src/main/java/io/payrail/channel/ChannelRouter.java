@@ -36,36 +36,52 @@ public class ChannelRouter {
     /**
      * @return the channel and its outcome; channel null and outcome UNAVAILABLE when no channel
      *         could take the payment now; channel null and outcome UNKNOWN when this dispatch may
-     *         not submit it (it is final, another dispatch holds it, or a close has begun): the
-     *         order's own check settles it
+     *         not submit it (it is final, another dispatch holds it, a close has begun, or it is held):
+     *         the order's own check settles it
      */
     public Routed route(ChannelSubmission submission) {
         if (submission.channelId() != null) {
-            // already with a channel that may have charged: only that channel may be asked again
-            ChannelConnector connector = registry.connector(submission.channelId()).orElseThrow(() ->
-                    new IllegalStateException("order " + submission.orderId() + " is with unknown channel "
-                            + submission.channelId()));
-            return new Routed(connector.channelId(), guarded(connector, submission));
+            // already with a channel that may have charged: only that channel may be asked again, and
+            // taking a new attempt there stops any older dispatch from failing the order over meanwhile
+            String channel = submission.channelId();
+            ChannelConnector connector = registry.connector(channel).orElseThrow(() ->
+                    new IllegalStateException("order " + submission.orderId() + " is with unknown channel " + channel));
+            if (orders.resendTo(submission.orderId(), channel) == 0) {
+                return notSubmitted(submission, channel);
+            }
+            return new Routed(channel, guarded(connector, submission));
         }
         List<ChannelConnector> candidates = registry.candidates(submission.paymentMethod(), submission.amount());
         for (ChannelConnector connector : candidates) {
-            if (!orders.assignChannel(submission.orderId(), connector.channelId())) {
-                LOG.info(() -> "order " + submission.orderId() + " is final, held by another dispatch, or being"
-                        + " closed: not submitted to " + connector.channelId());
-                return new Routed(null, ChannelOutcome.unknown("not submitted: the order is final, held by"
-                        + " another dispatch, or being closed"));
+            int attempt = orders.assignChannel(submission.orderId(), connector.channelId());
+            if (attempt == 0) {
+                return notSubmitted(submission, connector.channelId());
             }
             ChannelOutcome outcome = guarded(connector, submission);
             if (outcome.status() != ChannelOutcome.Status.UNAVAILABLE) {
                 return new Routed(connector.channelId(), outcome);
             }
+            if (!orders.releaseChannel(submission.orderId(), connector.channelId(), attempt)) {
+                // another dispatch asked this channel again after us: it may be charging the order
+                // there right now, so it stays there and its check settles it
+                LOG.info(() -> "order " + submission.orderId() + ": " + connector.channelId() + " refused this"
+                        + " dispatch, but a later one asked it again; not failing over");
+                return new Routed(connector.channelId(), ChannelOutcome.unknown(connector.channelId()
+                        + " refused this dispatch, but another dispatch asked it again since"));
+            }
             LOG.info(() -> "order " + submission.orderId() + ": " + connector.channelId() + " unavailable ("
                     + outcome.message() + "); trying the next channel");
-            orders.releaseChannel(submission.orderId(), connector.channelId());
         }
         return new Routed(null, ChannelOutcome.unavailable(candidates.isEmpty()
                 ? "no channel serves " + submission.paymentMethod() + " " + submission.amount()
                 : "every channel for " + submission.paymentMethod() + " is unavailable"));
+    }
+
+    private static Routed notSubmitted(ChannelSubmission submission, String channel) {
+        LOG.info(() -> "order " + submission.orderId() + " is final, held by another dispatch or an operator, or"
+                + " being closed: not submitted to " + channel);
+        return new Routed(null, ChannelOutcome.unknown("not submitted: the order is final, held by another dispatch"
+                + " or an operator, or being closed"));
     }
 
     private ChannelOutcome guarded(ChannelConnector connector, ChannelSubmission submission) {

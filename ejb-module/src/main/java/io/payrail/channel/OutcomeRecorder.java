@@ -22,10 +22,19 @@ public class OutcomeRecorder {
     @Inject
     private RefundService refunds;
 
-    /** Applies a payment outcome (not NOT_FOUND: what that means depends on who asked). */
-    public void payment(String orderId, ChannelOutcome outcome, TransitionSource source) {
+    /**
+     * Applies a payment outcome (not NOT_FOUND: what that means depends on who asked).
+     *
+     * @param channelId the channel that gave it; null when no channel was asked (nothing to record
+     *                  but the next check)
+     */
+    public void payment(String orderId, String channelId, ChannelOutcome outcome, TransitionSource source) {
+        if (channelId == null && outcome.status() != ChannelOutcome.Status.UNKNOWN
+                && outcome.status() != ChannelOutcome.Status.UNAVAILABLE) {
+            throw new IllegalArgumentException(outcome.status() + " for " + orderId + " from no channel");
+        }
         switch (outcome.status()) {
-            case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), source);
+            case SUCCEEDED -> orders.recordSuccess(orderId, channelId, outcome.channelTxnId(), outcome.money(), source);
             case DECLINED -> orders.recordDecline(orderId, outcome.channelTxnId(), outcome.code(), outcome.message(), source);
             case CLOSED -> orders.recordClosed(orderId, source, "closed at the channel");
             case PENDING -> orders.recordPending(orderId, outcome.channelTxnId(), outcome.payUrl(), source);
@@ -36,7 +45,7 @@ public class OutcomeRecorder {
     /** Applies a refund outcome. */
     public void refund(String refundId, ChannelOutcome outcome, TransitionSource source) {
         switch (outcome.status()) {
-            case SUCCEEDED -> refunds.recordSuccess(refundId, outcome.channelTxnId(), source);
+            case SUCCEEDED -> refunds.recordSuccess(refundId, outcome.channelTxnId(), outcome.money(), source);
             case DECLINED -> refunds.recordFailure(refundId, outcome.code(), outcome.message(), source);
             case PENDING, UNKNOWN, UNAVAILABLE, NOT_FOUND, CLOSED -> refunds.scheduleCheck(refundId);
         }

@@ -84,7 +84,7 @@ public class PaymentResolver {
             dispatcher.dispatch(orderId);
             return;
         }
-        recorder.payment(orderId, outcome, TransitionSource.CHANNEL_QUERY);
+        recorder.payment(orderId, order.channelId(), outcome, TransitionSource.CHANNEL_QUERY);
     }
 
     /** An unpaid order reached its expiry: close it (at its channel first). */
@@ -130,7 +130,8 @@ public class PaymentResolver {
                     .orElse(ChannelOutcome.unknown("no connector for " + channel));
             switch (outcome.status()) {
                 case CLOSED -> orders.recordClosedAt(orderId, channel, source, detail + " (closed at " + channel + ")");
-                case SUCCEEDED -> orders.recordSuccess(orderId, outcome.channelTxnId(), TransitionSource.CHANNEL_QUERY);
+                case SUCCEEDED -> orders.recordSuccess(orderId, channel, outcome.channelTxnId(), outcome.money(),
+                        TransitionSource.CHANNEL_QUERY);
                 default -> orders.scheduleCheck(orderId);
             }
         }

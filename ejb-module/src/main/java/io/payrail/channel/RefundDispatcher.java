@@ -33,8 +33,9 @@ public class RefundDispatcher {
         }
         ChannelOutcome outcome = registry.connector(submission.get().channelId())
                 .map(c -> c.refund(submission.get()))
-                .orElse(ChannelOutcome.declined(null, "NO_CHANNEL", "the payment's channel "
-                        + submission.get().channelId() + " is not configured"));
+                // nothing sent, but an earlier send may have been: asked again once the channel is back
+                .orElse(ChannelOutcome.unknown("the payment's channel " + submission.get().channelId()
+                        + " is not configured on this server"));
         recorder.refund(refundId, outcome, TransitionSource.CHANNEL_RESPONSE);
         return Optional.of(outcome);
     }

@@ -1,11 +1,13 @@
 package io.payrail.channel;
 
 import io.payrail.order.application.PaymentOrderService;
-import io.payrail.audit.TransitionSource;
 import io.payrail.refund.RefundService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import io.payrail.platform.BackgroundLoops;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -14,13 +16,15 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The resolver's clock: every {@code payrail.resolve.poll-interval-ms} it closes expired orders and
- * runs the checks that are due. One failing order never stops the others.
+ * runs the checks that are due. One failing order never stops the others, and a failing pass (the
+ * database is down) never stops the timer: {@link BackgroundLoops} catches it, so the next tick runs.
  */
 @Singleton
 @Startup
@@ -30,6 +34,7 @@ public class ResolverTimer {
 
     private static final Logger LOG = Logger.getLogger(ResolverTimer.class.getName());
     private static final int BATCH = 100;
+    private static final String LOOP = "payment-resolver";
 
     @Resource
     private TimerService timers;
@@ -47,13 +52,23 @@ public class ResolverTimer {
     @ConfigProperty(name = "payrail.resolve.poll-interval-ms", defaultValue = "1000")
     long intervalMillis;
 
+    @Inject
+    private BackgroundLoops loops;
+
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("payment-resolver", false));
+        loops.register(LOOP, Duration.ofMillis(intervalMillis));
+        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig(LOOP, false));
     }
 
+    /** Read-locked: a tick never waits for the previous one (which {@link BackgroundLoops} skips). */
     @Timeout
+    @Lock(LockType.READ)
     void tick() {
+        loops.pass(LOOP, this::pass);
+    }
+
+    private void pass() {
         for (String orderId : orders.expired(BATCH)) {
             safely("expire " + orderId, () -> resolver.expire(orderId));
         }

@@ -1,19 +1,23 @@
 package io.payrail.channel;
 
+import io.payrail.channel.ChannelAnswers.ErrorKind;
+import io.payrail.channel.ChannelAnswers.Exchange;
+import io.payrail.channel.ChannelAnswers.Kind;
+import io.payrail.channel.ChannelAnswers.Reply;
+import io.payrail.channel.ChannelAnswers.Transport;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.refund.RefundSubmission;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,8 +26,8 @@ import java.util.logging.Logger;
 /**
  * A simulated acquiring bank (channel-simulator's SIMBANK protocol; SIMBANK and SIMBANK2 are two
  * such banks at different paths). The order id is the bank's {@code merchantRef}, the refund id its
- * {@code refundRef}. 503 means "refused before processing" (nothing charged); any other 5xx, a
- * timeout or a broken connection means "unknown"; connection refused means nothing was sent.
+ * {@code refundRef}. This class only translates the wire (PROTOCOL.md) into a {@link Reply}; what an
+ * answer means for the money is {@link ChannelAnswers}'s table.
  */
 public class SimBankConnector implements ChannelConnector {
 
@@ -60,97 +64,128 @@ public class SimBankConnector implements ChannelConnector {
         JsonObject body = Json.createObjectBuilder().add("merchantRef", s.orderId())
                 .add("amount", s.amount().minorUnits()).add("currency", s.amount().currencyCode())
                 .add("subject", s.subject()).add("method", s.paymentMethod().name()).build();
-        return call(() -> request("payments").post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON)),
-                s.orderId(), "transactionId", true);
+        Reply reply = exchange(() -> request("payments").post(json(body)), s.orderId(), Kind.PAYMENT);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(s.resend() ? Exchange.RESEND : Exchange.SUBMIT,
+                Kind.PAYMENT, reply);
+        // the reference exists here with other money: what counts for it is the bank's own record
+        return meaning.queryInstead() ? query(s.orderId()) : meaning.outcome();
     }
 
     @Override
     public ChannelOutcome query(String orderId) {
-        return call(() -> request("payments/" + orderId).get(), orderId, "transactionId", false);
+        Reply reply = exchange(() -> request("payments/" + orderId).get(), orderId, Kind.PAYMENT);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(Exchange.QUERY, Kind.PAYMENT, reply);
+        return meaning.queryInstead() ? ChannelOutcome.unknown(reply.detail()) : meaning.outcome();
     }
 
     @Override
     public ChannelOutcome close(String orderId) {
-        ChannelOutcome closed = call(() -> request("payments/" + orderId + "/close")
-                .post(Entity.entity("", MediaType.APPLICATION_JSON)), orderId, "transactionId", false);
-        if (closed.status() == ChannelOutcome.Status.DECLINED && "ORDER_PAID".equals(closed.code())) {
-            return query(orderId);
-        }
-        return closed;
+        Reply reply = exchange(() -> request("payments/" + orderId + "/close").post(Entity.entity("",
+                MediaType.APPLICATION_JSON)), orderId, Kind.PAYMENT);
+        // ORDER_PAID: the query gives the bank's transaction and what it took
+        return ChannelAnswers.closeOutcome(reply, () -> query(orderId));
     }
 
     @Override
     public ChannelOutcome refund(RefundSubmission r) {
         JsonObject body = Json.createObjectBuilder().add("merchantRef", r.paymentOrderId()).add("refundRef", r.refundId())
                 .add("amount", r.amount().minorUnits()).add("currency", r.amount().currencyCode()).build();
-        return call(() -> request("refunds").post(Entity.entity(body.toString(), MediaType.APPLICATION_JSON)),
-                r.refundId(), "refundId", true);
+        Reply reply = exchange(() -> request("refunds").post(json(body)), r.refundId(), Kind.REFUND);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(r.resend() ? Exchange.RESEND : Exchange.SUBMIT,
+                Kind.REFUND, reply);
+        return meaning.queryInstead() ? queryRefund(r) : meaning.outcome();
     }
 
     @Override
     public ChannelOutcome queryRefund(RefundSubmission r) {
-        return call(() -> request("refunds/" + r.refundId()).get(), r.refundId(), "refundId", false);
+        Reply reply = exchange(() -> request("refunds/" + r.refundId()).get(), r.refundId(), Kind.REFUND);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(Exchange.QUERY, Kind.REFUND, reply);
+        return meaning.queryInstead() ? ChannelOutcome.unknown(reply.detail()) : meaning.outcome();
     }
 
     private Invocation.Builder request(String path) {
         return client.target(baseUrl).path(prefix).path(path).request(MediaType.APPLICATION_JSON);
     }
 
-    /** One exchange, every answer (or its absence) turned into an outcome. */
-    private ChannelOutcome call(Supplier<Response> exchange, String reference, String idField, boolean mutating) {
-        try (Response response = exchange.get()) {
-            String body = response.readEntity(String.class);
-            int status = response.getStatus();
-            if (status == 503) {
-                return mutating ? ChannelOutcome.unavailable(channelId + " refused the request before processing (503)")
-                        : ChannelOutcome.unknown(channelId + " could not answer (503)");
-            }
-            if (status >= 500) {
-                return ChannelOutcome.unknown(channelId + " answered HTTP " + status);
-            }
-            if (status == 404) {
-                return ChannelOutcome.notFound();
-            }
-            if (status >= 400) {
-                JsonObject error = parse(body);
-                String code = error == null ? "CHANNEL_REJECTED" : error.getString("error", "CHANNEL_REJECTED");
-                if ("ORDER_CLOSED".equals(code)) {
-                    return ChannelOutcome.closed(null);
-                }
-                // the bank refused the request itself: it certainly moved no money
-                return ChannelOutcome.declined(null, code, channelId + " HTTP " + status + ": " + abbreviate(body));
-            }
-            JsonObject answer = parse(body);
-            if (answer == null) {
-                return ChannelOutcome.unknown(channelId + " sent an unreadable answer: " + abbreviate(body));
-            }
-            String txn = answer.getString(idField, null);
-            return switch (answer.getString("status", "")) {
-                case "APPROVED", "REFUNDED" -> ChannelOutcome.succeeded(txn);
-                case "DECLINED", "REJECTED" -> ChannelOutcome.declined(txn, answer.getString("declineCode",
-                        answer.getString("reasonCode", "DECLINED")), answer.getString("message", null));
-                case "CLOSED" -> ChannelOutcome.closed(txn);
-                default -> ChannelOutcome.unknown(channelId + " status '" + answer.getString("status", "") + "'");
-            };
-        } catch (ProcessingException e) {
-            if (mutating && e.getCause() instanceof ConnectException) {
-                // nothing reached the bank
-                return ChannelOutcome.unavailable(channelId + " is not reachable: " + e.getCause().getMessage());
-            }
-            LOG.warning(() -> channelId + " call for " + reference + " failed: " + e.getMessage());
-            return ChannelOutcome.unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+    private static Entity<String> json(JsonObject body) {
+        return Entity.entity(body.toString(), MediaType.APPLICATION_JSON);
     }
 
-    private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (RuntimeException garbled) {
+    /** One exchange, the answer (or its absence) as the protocol states it. */
+    private Reply exchange(Supplier<Response> call, String reference, Kind kind) {
+        int status;
+        byte[] body;
+        try (Response response = call.get()) {
+            status = response.getStatus();
+            body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof ConnectException) {
+                return Reply.failed(Transport.REFUSED, channelId + " is not reachable: " + e.getCause().getMessage());
+            }
+            LOG.warning(() -> channelId + " call for " + reference + " failed: " + e.getMessage());
+            return Reply.failed(Transport.LOST, channelId + " gave no answer: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
+        }
+        JsonObject answer = WireJson.object(body);
+        String detail = channelId + " HTTP " + status + ": " + abbreviate(new String(body, StandardCharsets.UTF_8));
+        if (status == 200) {
+            return Reply.decided(status, answer == null ? null : decision(answer, reference, kind), detail);
+        }
+        String code = answer == null ? null : WireJson.text(answer, "error");
+        String referenceField = kind == Kind.PAYMENT ? "merchantRef" : "refundRef";
+        boolean names = answer != null && reference.equals(WireJson.text(answer, referenceField));
+        return Reply.error(status, errorKind(status, code), code, answer == null ? null : WireJson.text(answer, "message"),
+                names, detail);
+    }
+
+    /** A 200's decision, if it is one for our reference that the protocol defines. */
+    private static ChannelOutcome decision(JsonObject answer, String reference, Kind kind) {
+        if (!reference.equals(WireJson.text(answer, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"))) {
             return null;
         }
+        String txn = WireJson.text(answer, kind == Kind.PAYMENT ? "transactionId" : "refundId");
+        String status = WireJson.text(answer, "status");
+        if (status == null) {
+            return null;
+        }
+        return switch (kind == Kind.PAYMENT ? "P:" + status : "R:" + status) {
+            // no amount or currency in an approval: it has not said it took our money
+            case "P:APPROVED", "R:REFUNDED" -> {
+                var money = WireJson.money(answer, "amount", "currency");
+                yield money == null ? null : ChannelOutcome.succeeded(txn, money);
+            }
+            case "P:DECLINED" -> ChannelOutcome.declined(txn, orElse(WireJson.text(answer, "declineCode"), "DECLINED"),
+                    WireJson.text(answer, "message"));
+            case "R:REJECTED" -> ChannelOutcome.declined(txn, orElse(WireJson.text(answer, "reasonCode"), "REJECTED"),
+                    WireJson.text(answer, "message"));
+            case "P:CLOSED" -> ChannelOutcome.closed(txn);
+            default -> null;
+        };
+    }
+
+    /** SIMBANK's error codes (PROTOCOL.md §2, §3, §5, §6). */
+    private static ErrorKind errorKind(int status, String code) {
+        if (code == null) {
+            return ErrorKind.NONE;
+        }
+        if (status == 429) {
+            return ErrorKind.THROTTLED;
+        }
+        return switch (code) {
+            case "NOT_FOUND" -> ErrorKind.NOT_FOUND;
+            case "ORDER_CLOSED" -> ErrorKind.CLOSED;
+            case "ORDER_PAID" -> ErrorKind.PAID;
+            case "MERCHANT_REF_REUSED", "REFUND_REF_REUSED" -> ErrorKind.REFERENCE_REUSED;
+            case "INVALID_REQUEST" -> ErrorKind.REFUSED;
+            default -> ErrorKind.OTHER;
+        };
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static String abbreviate(String s) {
-        return s == null || s.length() <= 200 ? s : s.substring(0, 200) + "…";
+        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
     }
 }

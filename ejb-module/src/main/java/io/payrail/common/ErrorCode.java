@@ -7,7 +7,8 @@ package io.payrail.common;
  */
 public enum ErrorCode {
     // --- the request itself (400) ---
-    MALFORMED_REQUEST(Kind.INVALID, "The request body is not valid JSON of the expected shape."),
+    MALFORMED_REQUEST(Kind.INVALID,
+            "The request body cannot be read: not UTF-8, not well-formed JSON or XML, or not of the expected shape."),
     VALIDATION_FAILED(Kind.INVALID, "One or more fields are missing or invalid."),
     CURRENCY_NOT_ENABLED(Kind.INVALID, "The merchant is not enabled for this currency."),
     AMOUNT_OVER_LIMIT(Kind.INVALID, "The amount is above the merchant's limit for one payment."),
@@ -28,6 +29,7 @@ public enum ErrorCode {
     OPERATOR_UNAUTHORIZED(Kind.UNAUTHENTICATED, "Operator calls need the operator bearer token."),
     CALLBACK_INVALID(Kind.UNAUTHENTICATED, "The channel notification's signature or content does not verify."),
     MERCHANT_SUSPENDED(Kind.FORBIDDEN, "The merchant is suspended and may not move money."),
+    HTTPS_REQUIRED(Kind.FORBIDDEN, "The API answers only over HTTPS."),
     /** Only in the payment server: the gateway authenticates merchants before this can happen. */
     MERCHANT_UNKNOWN(Kind.INVALID, "No active merchant has this id."),
 
@@ -77,6 +79,16 @@ public enum ErrorCode {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * True when the same request may well get another answer soon (the payment is still with its
+     * channel, a concurrent change, load, an outage): such an answer is never kept for an
+     * Idempotency-Key, so the merchant's retry with that key runs again.
+     */
+    public boolean isTransient() {
+        return this == PAYMENT_PROCESSING || this == CONCURRENT_MODIFICATION || this == IDEMPOTENCY_KEY_IN_FLIGHT
+                || kind == Kind.TOO_MANY_REQUESTS || kind == Kind.UNAVAILABLE || kind == Kind.INTERNAL;
     }
 
     /** A short, human-readable summary that does not vary between occurrences. */

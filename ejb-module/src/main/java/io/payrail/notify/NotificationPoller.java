@@ -2,7 +2,10 @@ package io.payrail.notify;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import io.payrail.platform.BackgroundLoops;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -11,8 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Delivers what is due: retries on their schedule, and anything the immediate path missed. */
@@ -22,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationPoller {
 
-    private static final Logger LOG = Logger.getLogger(NotificationPoller.class.getName());
     private static final int BATCH = 100;
+    private static final String LOOP = "notification-poller";
 
     @Resource
     private TimerService timers;
@@ -35,19 +37,23 @@ public class NotificationPoller {
     @ConfigProperty(name = "payrail.notify.poll-interval-ms", defaultValue = "1000")
     long intervalMillis;
 
+    @Inject
+    private BackgroundLoops loops;
+
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("notification-poller", false));
+        loops.register(LOOP, Duration.ofMillis(intervalMillis));
+        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig(LOOP, false));
     }
 
+    /** Never throws (Payara would drop the timer): {@link BackgroundLoops} catches a failed pass. */
     @Timeout
+    @Lock(LockType.READ)
     void poll() {
-        try {
+        loops.pass(LOOP, () -> {
             while (dispatcher.deliverDue(BATCH) == BATCH) {
                 // a full batch: there may be more due right now
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "notification poll failed; the next poll retries", e);
-        }
+        });
     }
 }

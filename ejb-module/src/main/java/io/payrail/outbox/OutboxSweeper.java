@@ -2,7 +2,10 @@ package io.payrail.outbox;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import io.payrail.platform.BackgroundLoops;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -12,8 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxSweeper {
 
-    private static final Logger LOG = Logger.getLogger(OutboxSweeper.class.getName());
     private static final int BATCH = 200;
+    private static final String LOOP = "outbox-sweeper";
 
     @Resource
     private TimerService timers;
@@ -45,20 +46,24 @@ public class OutboxSweeper {
     @ConfigProperty(name = "payrail.outbox.sweep-min-age-ms", defaultValue = "3000")
     private long minAgeMillis;
 
+    @Inject
+    private BackgroundLoops loops;
+
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("outbox-sweeper", false));
+        loops.register(LOOP, Duration.ofMillis(intervalMillis));
+        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig(LOOP, false));
     }
 
+    /** Never throws (Payara would drop the timer): {@link BackgroundLoops} catches a failed pass. */
     @Timeout
+    @Lock(LockType.READ)
     void sweep() {
-        try {
+        loops.pass(LOOP, () -> {
             int sent;
             do {
                 sent = publisher.publishBacklog(Duration.ofMillis(minAgeMillis), BATCH);
             } while (sent == BATCH);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "outbox sweeper pass failed; the next pass retries", e);
-        }
+        });
     }
 }

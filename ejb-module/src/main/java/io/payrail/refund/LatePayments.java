@@ -44,28 +44,28 @@ public class LatePayments implements LatePaymentPolicy {
     @ConfigProperty(name = "payrail.late-payment.action", defaultValue = "REFUND")
     String action;
 
-    /** Books the late payment once, and refunds it or flags it. */
+    /** Books the payment once (per order and channel), and refunds it or flags it. */
     @Override
-    public void arrived(PaymentOrderView order, String channelTxnId, TransitionSource source) {
-        String channel = order.channelId() == null ? "UNKNOWN" : order.channelId();
+    public void arrived(PaymentOrderView order, String channel, String channelTxnId, Money paid, TransitionSource source) {
+        // the order's own channel keeps the reference it always had; another channel gets its own
+        String reference = channel.equals(order.channelId()) ? order.id() : order.id() + ":" + channel;
         long booked = em.createQuery("select count(e) from JournalEntry e where e.entryType = :t and e.referenceId = :r",
-                Long.class).setParameter("t", ENTRY_LATE_CAPTURED).setParameter("r", order.id()).getSingleResult();
+                Long.class).setParameter("t", ENTRY_LATE_CAPTURED).setParameter("r", reference).getSingleResult();
         if (booked > 0) {
             return;
         }
         Instant now = clock.instant();
-        Money amount = Money.ofMinor(order.amountMinor(), order.currency());
-        ledger.book(JournalEntry.of(ENTRY_LATE_CAPTURED, order.id(), now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, channel, amount)
-                .credit(AccountType.SUSPENSE, channel, amount)
+        ledger.book(JournalEntry.of(ENTRY_LATE_CAPTURED, reference, now)
+                .debit(AccountType.CHANNEL_RECEIVABLE, channel, paid)
+                .credit(AccountType.SUSPENSE, channel, paid)
                 .build());
         if ("FLAG".equalsIgnoreCase(action)) {
-            LOG.warning(() -> "late payment of " + amount + " for " + order.state() + " order " + order.id() + " at "
+            LOG.warning(() -> "payment of " + paid + " for " + order.state() + " order " + order.id() + " at "
                     + channel + " (" + channelTxnId + ", via " + source + ") is in suspense for an operator");
             return;
         }
-        LOG.warning(() -> "late payment of " + amount + " for " + order.state() + " order " + order.id() + " at "
-                + channel + " (" + channelTxnId + ", via " + source + "): refunding it automatically");
-        refunds.createLatePaymentRefund(order.id(), order.merchantId(), amount, channel);
+        LOG.warning(() -> "payment of " + paid + " for " + order.state() + " order " + order.id() + " at "
+                + channel + " (" + channelTxnId + ", via " + source + ") is not the merchant's: refunding it automatically");
+        refunds.createLatePaymentRefund(order.id(), order.merchantId(), paid, channel);
     }
 }

@@ -83,6 +83,17 @@ public class Refund {
     @Column(name = "check_attempts", nullable = false)
     private int checkAttempts;
 
+    /** Times the refund was sent to its channel: a refusal of a resend proves nothing. */
+    @Column(name = "submit_attempts", nullable = false)
+    private int submitAttempts;
+
+    /** Set when the channel reported other money than was asked: held for an operator, no more checks. */
+    @Column(name = "held_at")
+    private Instant heldAt;
+
+    @Column(name = "held_reason")
+    private String heldReason;
+
     protected Refund() {
     }
 
@@ -113,13 +124,41 @@ public class Refund {
     }
 
     /**
-     * A safety net while the refund is with its channel: if nothing is recorded by {@code at} (the
-     * server died during the call), the resolver asks the channel. Not counted as a check.
+     * A safety net: if nothing is recorded by {@code at} (its message never reached the dispatcher,
+     * or the server died during the channel call), the resolver asks the channel. Not counted as a
+     * check; an earlier check stays.
      */
     public void checkNoLaterThan(Instant at) {
-        if (nextCheckAt == null) {
+        if (nextCheckAt == null || nextCheckAt.isAfter(at)) {
             nextCheckAt = at;
         }
+    }
+
+    /** One more send to the channel; returns its number (1 for the first). */
+    public int sent() {
+        return ++submitAttempts;
+    }
+
+    /** The channel reported other money than this refund's: an operator decides; no more checks. */
+    public void hold(String reason, Instant now) {
+        if (heldAt == null) {
+            heldAt = now;
+            heldReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+            nextCheckAt = null;
+            updatedAt = now;
+        }
+    }
+
+    public boolean isHeld() {
+        return heldAt != null;
+    }
+
+    public String heldReason() {
+        return heldReason;
+    }
+
+    public int submitAttempts() {
+        return submitAttempts;
     }
 
     private RefundState moveTo(RefundState next, Instant now) {

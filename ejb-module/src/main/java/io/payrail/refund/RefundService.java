@@ -4,6 +4,7 @@ import io.payrail.audit.AuditTrail;
 import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
 import io.payrail.common.ErrorCode;
+import io.payrail.discrepancy.Discrepancies;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
@@ -38,6 +39,8 @@ public class RefundService {
     public static final String MESSAGE_SUBMIT = "REFUND_SUBMIT";
     public static final String ENTRY_REFUNDED = "PAYMENT_REFUNDED";
     public static final String ENTRY_LATE_REFUNDED = "LATE_PAYMENT_REFUNDED";
+    /** Money a channel gave back that was not the refund's amount or currency: in suspense. */
+    public static final String ENTRY_REFUND_DISCREPANCY = "REFUND_DISCREPANCY";
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RefundService.class.getName());
 
@@ -66,6 +69,9 @@ public class RefundService {
     private Clock clock;
 
     @Inject
+    private Discrepancies discrepancies;
+
+    @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "payrail.resolve.safety-net-seconds",
             defaultValue = "60")
     long safetyNetSeconds;
@@ -76,6 +82,11 @@ public class RefundService {
      */
     public RefundResult createNew(CreateRefundCommand command) {
         RefundableOrder order = orders.lockForRefund(command.merchantId(), command.paymentOrderId());
+        // under the order's lock, a concurrent request with this number has committed by now: it is
+        // a retry of that refund (answered with it by the intake), not a new refund to cap
+        if (byMerchantRefundNo(command.merchantId(), command.merchantRefundNo()).isPresent()) {
+            throw new DuplicateMerchantRefundNoException(command.merchantId(), command.merchantRefundNo());
+        }
         Money amount = Money.ofMinor(command.amountMinor(), order.captured().currency());
         Money available = order.captured().minus(committed(order.orderId()));
         if (amount.greaterThan(available)) {
@@ -87,6 +98,9 @@ public class RefundService {
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), order.orderId(), order.merchantId(),
                 command.merchantRefundNo(), amount, command.reason(), order.channelId(), command.fingerprint(),
                 RefundKind.MERCHANT, now);
+        // should its message never reach the dispatcher (dead-lettered, lost with a broker), the
+        // resolver asks the channel about it; otherwise it would stay PENDING, its amount committed
+        refund.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
         try {
             em.persist(refund);
             em.flush();
@@ -142,20 +156,23 @@ public class RefundService {
      * safety net ({@code payrail.resolve.safety-net-seconds}).
      */
     public Optional<RefundSubmission> startProcessing(String refundId) {
-        Refund refund = em.find(Refund.class, refundId);
-        if (refund == null || refund.state() != RefundState.PENDING) {
+        Refund refund = em.find(Refund.class, refundId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (refund == null || refund.state() != RefundState.PENDING || refund.isHeld()) {
             return Optional.empty();
         }
         refund.checkNoLaterThan(clock.instant().plusSeconds(safetyNetSeconds));
-        return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.amount(), refund.channelId()));
+        int attempt = refund.sent();
+        return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.amount(), refund.channelId(),
+                attempt));
     }
 
     /**
-     * The channel paid the money back: the refund SUCCEEDED, the payment becomes PARTIALLY_REFUNDED
-     * or REFUNDED, and the ledger moves the amount from the merchant back to the channel.
-     * Idempotent for a refund already SUCCEEDED.
+     * The channel paid {@code refunded} back: the refund SUCCEEDED, the payment becomes
+     * PARTIALLY_REFUNDED or REFUNDED, and the ledger moves the amount from the merchant back to the
+     * channel. Idempotent for a refund already SUCCEEDED. Other money than the refund's (another
+     * amount or currency) is booked to suspense and the refund held for an operator.
      */
-    public RefundView recordSuccess(String refundId, String channelRefundId, TransitionSource source) {
+    public RefundView recordSuccess(String refundId, String channelRefundId, Money refunded, TransitionSource source) {
         Refund refund = require(refundId);
         orders.lock(refund.paymentOrderId());
         em.refresh(refund);
@@ -170,6 +187,23 @@ public class RefundService {
                     "channel reports refund " + channelRefundId + " SUCCEEDED after it FAILED: reconcile by hand", now));
             LOG.severe(() -> "refund " + refundId + " FAILED, but " + refund.channelId() + " now reports it SUCCEEDED ("
                     + channelRefundId + ", via " + source + "): an operator must reconcile it");
+            return RefundView.of(refund);
+        }
+        if (refund.isHeld()) {
+            return RefundView.of(refund);
+        }
+        if (!refunded.equals(refund.amount())) {
+            String reason = refund.channelId() + " reported " + refunded + " given back for a refund of " + refund.amount();
+            ledger.book(JournalEntry.of(ENTRY_REFUND_DISCREPANCY, refundId, now)
+                    .debit(AccountType.SUSPENSE, refund.channelId(), refunded)
+                    .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refunded)
+                    .build());
+            refund.hold(reason, now);
+            audit.record(new StateTransition(AGGREGATE, refundId, refund.state().name(), refund.state().name(), source,
+                    "held for an operator: " + reason + " (channel refund " + channelRefundId + ")", now));
+            discrepancies.raise(refund.channelId(), AGGREGATE, refundId, channelRefundId, refund.amount(), refunded,
+                    source.name(), reason);
+            em.flush();
             return RefundView.of(refund);
         }
         RefundState from = refund.succeed(channelRefundId, now);
@@ -213,24 +247,28 @@ public class RefundService {
     }
 
     /**
-     * Gives back a payment that arrived for an order already closed or failed: a platform-initiated
-     * refund of the whole amount, sent to the channel like any refund. Idempotent per order.
+     * Gives back a payment the merchant must not get (it arrived for an order already closed or
+     * failed, or at a channel that does not hold the order): a platform-initiated refund of what
+     * that channel took, sent to that channel like any refund. Idempotent per order and channel.
      */
     public void createLatePaymentRefund(String orderId, String merchantId, Money amount, String channelId) {
-        long existing = em.createQuery("select count(r) from Refund r where r.paymentOrderId = :o and r.kind = :k",
-                        Long.class)
-                .setParameter("o", orderId).setParameter("k", RefundKind.LATE_PAYMENT).getSingleResult();
+        long existing = em.createQuery("select count(r) from Refund r where r.paymentOrderId = :o and r.kind = :k"
+                        + " and r.channelId = :c", Long.class)
+                .setParameter("o", orderId).setParameter("k", RefundKind.LATE_PAYMENT).setParameter("c", channelId)
+                .getSingleResult();
         if (existing > 0) {
             return;
         }
         // '~' is not allowed in merchants' refund numbers: this one can never collide with theirs
-        String number = "~late:" + orderId;
+        String number = "~late:" + channelId + ":" + orderId;
         Instant now = clock.instant();
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), orderId, merchantId, number, amount,
-                "payment arrived after the order was closed", channelId, "late-payment", RefundKind.LATE_PAYMENT, now);
+                "payment the merchant must not get (after close, or at a channel not holding the order)", channelId,
+                "late-payment", RefundKind.LATE_PAYMENT, now);
+        refund.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
         em.persist(refund);
         audit.record(new StateTransition(AGGREGATE, refund.id(), null, refund.state().name(), TransitionSource.CHANNEL_CALLBACK,
-                "automatic refund of a late payment of " + amount + " for " + orderId, now));
+                "automatic refund of a payment of " + amount + " at " + channelId + " for " + orderId, now));
         outbox.enqueue(OutboxDestination.CHANNEL_REQUEST, MESSAGE_SUBMIT, refund.id(),
                 Json.createObjectBuilder().add("refundId", refund.id()).build().toString());
     }
@@ -238,7 +276,7 @@ public class RefundService {
     /** The channel works on the refund (asynchronous) or its answer is unknown: ask again on the schedule. */
     public void scheduleCheck(String refundId) {
         Refund refund = require(refundId);
-        if (refund.state() == RefundState.PENDING) {
+        if (refund.state() == RefundState.PENDING && !refund.isHeld()) {
             refund.scheduleCheck(clock.instant().plus(checks.after(refund.checkAttempts())));
         }
     }
@@ -254,7 +292,7 @@ public class RefundService {
     /** The refund as a channel needs it, whatever its state (for a query). */
     public Optional<RefundSubmission> submission(String refundId) {
         return Optional.ofNullable(em.find(Refund.class, refundId)).map(r ->
-                new RefundSubmission(r.id(), r.paymentOrderId(), r.amount(), r.channelId()));
+                new RefundSubmission(r.id(), r.paymentOrderId(), r.amount(), r.channelId(), 0));
     }
 
     private RefundView notify(Refund refund, String eventType) {

@@ -99,6 +99,44 @@ public class ItFixtures {
                 .setParameter(1, referenceId).getSingleResult()).longValue();
     }
 
+    /**
+     * {@code count} nonces of {@code merchantId} first seen at {@code seenAt}, and as many
+     * idempotency records created then: what a busy gateway leaves behind.
+     */
+    public void insertGatewayRows(String merchantId, int count, Instant seenAt, String tag) {
+        for (int from = 0; from < count; from += 1000) {
+            int rows = Math.min(1000, count - from);
+            StringBuilder nonces = new StringBuilder("INSERT INTO request_nonce (merchant_id, nonce, seen_at) VALUES ");
+            StringBuilder keys = new StringBuilder("INSERT INTO idempotency_record (merchant_id, idempotency_key,"
+                    + " request_fingerprint, state, created_at, locked_at) VALUES ");
+            for (int i = 0; i < rows; i++) {
+                String sep = i == 0 ? "" : ",";
+                nonces.append(sep).append("(?, '").append(tag).append('-').append(from + i).append("', ?)");
+                keys.append(sep).append("(?, '").append(tag).append('-').append(from + i).append("', 'f', 'COMPLETED', ?, ?)");
+            }
+            jakarta.persistence.Query n = em.createNativeQuery(nonces.toString());
+            jakarta.persistence.Query k = em.createNativeQuery(keys.toString());
+            for (int i = 0; i < rows; i++) {
+                n.setParameter(2 * i + 1, merchantId).setParameter(2 * i + 2, seenAt);
+                k.setParameter(3 * i + 1, merchantId).setParameter(3 * i + 2, seenAt).setParameter(3 * i + 3, seenAt);
+            }
+            n.executeUpdate();
+            k.executeUpdate();
+        }
+    }
+
+    /** Nonces of {@code merchantId} whose value ends with {@code -<run>-<n>} (this run's). */
+    public long nonces(String merchantId, String run) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM request_nonce WHERE merchant_id = ? AND nonce LIKE ?")
+                .setParameter(1, merchantId).setParameter(2, "%-" + run + "-%").getSingleResult()).longValue();
+    }
+
+    public long idempotencyRecords(String merchantId, String run) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM idempotency_record WHERE merchant_id = ?"
+                        + " AND idempotency_key LIKE ?")
+                .setParameter(1, merchantId).setParameter(2, "%-" + run + "-%").getSingleResult()).longValue();
+    }
+
     public List<String> appliedMigrations() {
         @SuppressWarnings("unchecked")
         List<Object> versions = em.createNativeQuery("SELECT version FROM flyway_schema_history WHERE success = 1"

@@ -18,6 +18,10 @@ import io.payrail.order.application.PaymentOrderService;
 import io.payrail.order.application.PaymentOrderView;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.order.domain.PaymentOrderState;
+import io.payrail.refund.CreateRefundCommand;
+import io.payrail.refund.RefundIntake;
+import io.payrail.refund.RefundService;
+import io.payrail.refund.RefundView;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManagerFactory;
@@ -70,6 +74,12 @@ class PaymentProcessingIT {
     @Inject
     private ItFixtures fixtures;
 
+    @Inject
+    private RefundIntake refundIntake;
+
+    @Inject
+    private RefundService refunds;
+
     @PersistenceUnit(unitName = "payrail")
     private EntityManagerFactory entityManagerFactory;
 
@@ -119,7 +129,7 @@ class PaymentProcessingIT {
         // the server marked the order PROCESSING and the bank charged it, then the server died
         // before recording the answer: the message was never acknowledged and comes back
         ChannelSubmission submission = orders.startProcessing(orderId).orElseThrow();
-        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
+        assertThat(orders.assignChannel(orderId, "SIMBANK")).isPositive();
         ChannelConnector bank = channels.connector("SIMBANK").orElseThrow();
         assertThat(bank.pay(submission).status()).isEqualTo(ChannelOutcome.Status.SUCCEEDED);
 
@@ -183,18 +193,76 @@ class PaymentProcessingIT {
         // merchant closes; SIMBANK then refuses the pay (503) and the router would try SIMBANK2
         String orderId = create(6999).order().id();
         orders.startProcessing(orderId).orElseThrow();
-        assertThat(orders.assignChannel(orderId, "SIMBANK")).isTrue();
-        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("one channel at a time").isFalse();
+        int attempt = orders.assignChannel(orderId, "SIMBANK");
+        assertThat(attempt).isPositive();
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("one channel at a time").isZero();
 
         assertThat(orders.beginClose(orderId, io.payrail.audit.TransitionSource.API, "closed by the merchant"))
                 .contains("SIMBANK");
-        orders.releaseChannel(orderId, "SIMBANK");
-        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("the close fence").isFalse();
+        orders.releaseChannel(orderId, "SIMBANK", attempt);
+        assertThat(orders.assignChannel(orderId, "SIMBANK2")).as("the close fence").isZero();
         PaymentOrderView closed = orders.recordClosedAt(orderId, "SIMBANK", io.payrail.audit.TransitionSource.API,
                 "closed by the merchant (closed at SIMBANK)");
 
         assertThat(closed.state()).isEqualTo(PaymentOrderState.CLOSED);
         assertThat(SimulatorClient.charges(orderId).getInt("requests")).isZero();
+    }
+
+    /**
+     * Finding: a dispatch refused by SIMBANK (503) released it while a concurrent dispatch (a
+     * redelivery) that had read "held by SIMBANK" was paying there; the first then paid at SIMBANK2:
+     * charged twice. Now the second dispatch takes a new attempt at SIMBANK, the first may no longer
+     * release it, and only SIMBANK charges.
+     */
+    @Test
+    void aRefusedDispatchCannotFailOverWhileAnotherAsksTheSameBankAgain() throws Exception {
+        String orderId = create(7999).order().id();
+        // every SIMBANK answer takes 3 s; the first pay request for this order is refused (503)
+        SimulatorClient.configure("{\"latencyMs\":3000,\"failStatus\":503,\"failRefs\":{\"" + orderId + "\":1}}");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> dispatcher.dispatch(orderId));
+            // the first holds SIMBANK and waits for its refusal; the redelivery comes meanwhile
+            Thread.sleep(1_000);
+            Future<?> redelivery = pool.submit(() -> dispatcher.dispatch(orderId));
+            first.get();
+            redelivery.get();
+        } finally {
+            pool.shutdownNow();
+            SimulatorClient.reset();
+        }
+
+        PaymentOrderView done = awaitFinal(orderId);
+
+        assertThat(done.state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+        assertThat(done.channelId()).isEqualTo("SIMBANK");
+        assertThat(charges(orderId)).isEqualTo(1);
+        assertThat(SimulatorClient.bank2Charges(orderId).getInt("requests")).as("never sent to SIMBANK2").isZero();
+        assertThat(fixtures.journalEntries(orderId)).isEqualTo(1);
+    }
+
+    /**
+     * Finding: a refund whose message never reached the dispatcher (dead-lettered) had no check
+     * and stayed PENDING forever with its amount committed. It gets a safety-net check when it is
+     * created; here no MDB runs, so only the resolver can take it to the bank.
+     */
+    @Test
+    void aRefundWhoseMessageNeverArrivesIsStillTakenToTheBank() {
+        String orderId = create(8999).order().id();
+        assertThat(dispatchAndRead(orderId).state()).isEqualTo(PaymentOrderState.SUCCEEDED);
+
+        RefundView refund = refundIntake.create(new CreateRefundCommand(MERCHANT, orderId, "r-" + UUID.randomUUID(),
+                3000, "safety net")).refund();
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        RefundView now = refund;
+        while (now.state() == io.payrail.refund.RefundState.PENDING && System.currentTimeMillis() < deadline) {
+            sleep(250);
+            now = refunds.find(MERCHANT, refund.id()).orElseThrow();
+        }
+        assertThat(now.state()).isEqualTo(io.payrail.refund.RefundState.SUCCEEDED);
+        assertThat(SimulatorClient.charges(orderId).getInt("refunded")).isEqualTo(3000);
+        assertThat(orders.find(orderId).orElseThrow().state()).isEqualTo(PaymentOrderState.PARTIALLY_REFUNDED);
     }
 
     @Test
@@ -257,6 +325,14 @@ class PaymentProcessingIT {
                 Thread.currentThread().interrupt();
                 return order;
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

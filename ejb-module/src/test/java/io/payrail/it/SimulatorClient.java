@@ -33,6 +33,26 @@ final class SimulatorClient {
                 .add("failRefs", Json.createObjectBuilder().add(merchantRef, count)).build().toString());
     }
 
+    /** SIMBANK2's record of a reference. */
+    static JsonObject bank2Charges(String merchantRef) {
+        return get("/admin/bank2/charges/" + merchantRef);
+    }
+
+    /** Changes the given fields of SIMBANK's failure plan (PROTOCOL.md §8). */
+    static void configure(String json) {
+        put("/admin/config", json);
+    }
+
+    /** SIMBANK's and SIMBANK2's failure plans back to none; their records are kept. */
+    static void reset() {
+        post("/admin/reset");
+        post("/admin/bank2/reset");
+    }
+
+    private static JsonObject post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     private static JsonObject get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
     }

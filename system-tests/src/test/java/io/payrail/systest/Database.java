@@ -51,10 +51,10 @@ final class Database {
     /**
      * Card orders not yet final (CREATED or PROCESSING): failure injection on the banks applies to
      * their next requests, so tests that inject wait for these first. (Wallet orders wait for their
-     * payer and do not talk to the banks.)
+     * payer and do not talk to the banks; orders held for an operator talk to nobody.)
      */
     static long ordersInFlight() {
         return count("SELECT COUNT(*) FROM payment_order WHERE state IN ('CREATED', 'PROCESSING')"
-                + " AND payment_method <> 'WALLET'");
+                + " AND payment_method <> 'WALLET' AND held_at IS NULL");
     }
 }

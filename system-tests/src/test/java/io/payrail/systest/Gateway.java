@@ -17,6 +17,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -33,6 +34,11 @@ final class Gateway {
 
     static String baseUrl() {
         return System.getProperty("payrail.systest.baseUrl");
+    }
+
+    /** The same server's plain-HTTP listener, which must refuse every authenticated operation. */
+    static String plainHttpUrl() {
+        return System.getProperty("payrail.systest.httpUrl");
     }
 
     /** An HTTP answer: status, content type and body text (parsed on demand). */
@@ -58,6 +64,24 @@ final class Gateway {
 
     static Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    /** A POST of exact bytes (a body a String cannot hold, such as invalid UTF-8) with the given headers. */
+    static Answer post(String url, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(plainHttp1(url, request));
+    }
+
+    static Answer get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(plainHttp1(url, request));
+    }
+
+    /** Over plain HTTP, HTTP/1.1 as a merchant's simple client would speak it (no h2c upgrade dance). */
+    private static HttpRequest.Builder plainHttp1(String url, HttpRequest.Builder request) {
+        return url.startsWith("http:") ? request.version(HttpClient.Version.HTTP_1_1) : request;
     }
 
     static Answer send(HttpRequest.Builder request) {

@@ -3,6 +3,7 @@ package io.payrail.systest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payrail.sdk.PayrailResponse;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,40 @@ class GatewayRulesIT {
         assertThat(other.status()).isEqualTo(422);
         assertThat(TestMerchant.json(other).getString("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_id = ?", merchant.id())).isEqualTo(1);
+    }
+
+    /**
+     * Finding: an Idempotency-Key froze a transient answer (409 PAYMENT_PROCESSING) for its whole
+     * retention, so the merchant's retry could never learn that the close had gone through. A
+     * transient refusal releases the key: the retry runs again.
+     */
+    @Test
+    void anIdempotencyKeyDoesNotFreezeATransientRefusal() {
+        TestMerchant merchant = Merchants.fresh("IDEM-T", 10_000);
+        String body = Json.createObjectBuilder().add("merchantOrderNo", Payments.newOrderNo("idem-close"))
+                .add("amount", 900).add("currency", "USD").add("subject", "closed twice").add("paymentMethod", "WALLET")
+                .build().toString();
+        String id = TestMerchant.json(merchant.post(PATH, body)).getString("id");
+        Await.until("the wallet payment to wait for its payer", Duration.ofSeconds(30),
+                () -> merchant.payment(id).containsKey("payUrl"));
+        // WALLET's next close fails with an answer that says nothing: the close's outcome is unknown
+        Simulator.walletFaults("{\"fail\":{\"status\":500,\"operations\":[\"CLOSE\"],\"refs\":{\"" + id + "\":1}}}");
+        String key = "idem-close-" + java.util.UUID.randomUUID();
+        try {
+            PayrailResponse unknown = merchant.post(PATH + "/" + id + "/close", null, key);
+            assertThat(unknown.status()).isEqualTo(409);
+            assertThat(TestMerchant.json(unknown).getString("code")).isEqualTo("PAYMENT_PROCESSING");
+
+            PayrailResponse retried = merchant.post(PATH + "/" + id + "/close", null, key);
+
+            assertThat(retried.header("Idempotent-Replayed")).as("not the frozen 409").isEmpty();
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(TestMerchant.json(retried).getString("state")).isEqualTo("CLOSED");
+            assertThat(merchant.post(PATH + "/" + id + "/close", null, key).header("Idempotent-Replayed"))
+                    .as("a final answer is kept for the key").hasValue("true");
+        } finally {
+            Simulator.reset();
+        }
     }
 
     @Test

@@ -3,9 +3,13 @@ package io.payrail.systest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payrail.sdk.PayrailResponse;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +32,8 @@ class InvalidRequestIT {
                 Arguments.of("amount as text", body("\"amount\":\"1999\""), "MALFORMED_REQUEST", "amount"),
                 Arguments.of("amount beyond a long", body("\"amount\":92233720368547758070"), "MALFORMED_REQUEST", "amount"),
                 Arguments.of("amount over the merchant's limit", body("\"amount\":100000001"), "AMOUNT_OVER_LIMIT", null),
+                Arguments.of("amount over the platform's ceiling of 10^12", body("\"amount\":1000000000001"),
+                        "VALIDATION_FAILED", "amount"),
                 Arguments.of("unknown currency", body("\"currency\":\"XYZ\""), "VALIDATION_FAILED", "currency"),
                 Arguments.of("lower-case currency", body("\"currency\":\"usd\""), "VALIDATION_FAILED", "currency"),
                 Arguments.of("metal, not money", body("\"currency\":\"XAU\""), "VALIDATION_FAILED", "currency"),
@@ -101,5 +107,60 @@ class InvalidRequestIT {
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(TestMerchant.json(answer).getString("code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAndWritesNothing() {
+        String number = Payments.newOrderNo("not-utf8");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("{\"merchantOrderNo\":\"" + number + "\",\"amount\":100,\"currency\":\"USD\",\"subject\":\"")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        body.writeBytes("\",\"paymentMethod\":\"BANK_CARD\"}".getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = body.toByteArray();
+
+        // signed over exactly these bytes: what the merchant signed is not text Payrail could store
+        Gateway.Answer answer = Gateway.post(Gateway.baseUrl() + "/api/v1/payments", bytes, Map.of("Content-Type",
+                "application/json", "Authorization", merchant.authorization("POST", "/api/v1/payments", bytes)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.json().getString("code")).isEqualTo("MALFORMED_REQUEST");
+        assertThat(answer.json().getString("detail")).contains("UTF-8");
+        assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_order_no = ?", number))
+                .as("nothing stored, nothing charged").isZero();
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefusedAndWritesNothing() {
+        String number = Payments.newOrderNo("too-large");
+        byte[] bytes = Json.createObjectBuilder().add("merchantOrderNo", number).add("amount", 100).add("currency", "USD")
+                .add("subject", "x".repeat(64 * 1024)).add("paymentMethod", "BANK_CARD").build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+
+        Gateway.Answer answer = Gateway.post(Gateway.baseUrl() + "/api/v1/payments", bytes, Map.of("Content-Type",
+                "application/json", "Authorization", merchant.authorization("POST", "/api/v1/payments", bytes)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.json().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_order_no = ?", number)).isZero();
+    }
+
+    @Test
+    void everyMessageStatesTheRuleItEnforces() {
+        String body = Json.createObjectBuilder().add("merchantOrderNo", "has space").add("amount", 1_000_000_000_001L)
+                .add("currency", "USD").add("subject", "x".repeat(129)).add("paymentMethod", "WALLET")
+                .add("expiresInSeconds", 59).build().toString();
+
+        PayrailResponse answer = merchant.post("/api/v1/payments", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        Map<String, String> messages = TestMerchant.json(answer).getJsonArray("errors").getValuesAs(JsonObject.class)
+                .stream().collect(Collectors.toMap(e -> e.getString("field"), e -> e.getString("message"), (a, b) -> a + " | " + b));
+        assertThat(messages).containsOnly(
+                Map.entry("merchantOrderNo", "must be 1 to 64 characters of A-Z a-z 0-9 _ . : -"),
+                Map.entry("amount", "must be a whole number from 1 to 1000000000000 (10^12) minor units"),
+                Map.entry("subject", "must be 1 to 128 characters, without control characters or line breaks"),
+                Map.entry("expiresInSeconds", "must be from 60 to 604800 seconds (7 days); leave it out for 30 minutes"));
     }
 }

@@ -27,9 +27,23 @@ class PlatformIT {
         Gateway.Answer answer = Gateway.get("/openapi");
 
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualTo("application/yaml");
         assertThat(answer.body()).contains("/api/v1/payments:").contains("/api/v1/payments/{id}:")
                 .contains("/api/v1/payments/{id}/refunds:").contains("/api/v1/platform/certificates:")
                 .contains("CreatePaymentRequest").contains("application/problem+json");
+    }
+
+    @Test
+    void openApiIsYamlOrJsonAsAsked() {
+        Gateway.Answer yaml = Gateway.get(Gateway.baseUrl() + "/openapi", Map.of("Accept", "application/yaml"));
+        Gateway.Answer json = Gateway.get(Gateway.baseUrl() + "/openapi", Map.of("Accept", "application/json"));
+
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.contentType()).isEqualTo("application/yaml");
+        assertThat(yaml.body()).startsWith("openapi:");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).isEqualTo("application/json");
+        assertThat(json.json().getString("openapi")).startsWith("3.");
     }
 
     @Test

@@ -90,6 +90,39 @@ class RefundIT {
                 .isEqualTo(TestMerchant.json(first).getString("id"));
     }
 
+    /**
+     * Finding: of two identical refund requests arriving together, the second waited for the first
+     * (the payment's lock), then counted it against what remains and was refused
+     * REFUND_EXCEEDS_AVAILABLE. A retry must get the first one's refund: the number is checked
+     * before the cap.
+     */
+    @Test
+    void identicalRefundRequestsArrivingTogetherAllGetTheOneRefund() throws Exception {
+        String order = paidOrder(800);
+        String body = refund("rf-race-" + order, 800);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<PayrailResponse>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> merchant.post("/api/v1/payments/" + order + "/refunds", body)));
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (java.util.concurrent.Future<PayrailResponse> answer : answers) {
+                PayrailResponse response = answer.get();
+                assertThat(response.status()).as(response.body()).isIn(200, 201);
+                created += response.status() == 201 ? 1 : 0;
+                ids.add(TestMerchant.json(response).getString("id"));
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(ids).hasSize(1);
+            assertThat(awaitRefund(ids.iterator().next()).getString("state")).isEqualTo("SUCCEEDED");
+            assertThat(Simulator.charges(order).getInt("refunded")).as("the bank refunded once").isEqualTo(800);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anUnpaidPaymentCannotBeRefunded() {
         String declined = merchant.pay(Payments.newOrderNo("refund-declined"), 1013);

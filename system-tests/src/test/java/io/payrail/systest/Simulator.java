@@ -32,6 +32,11 @@ final class Simulator {
         put("/admin/config", json);
     }
 
+    /** SIMBANK's failure plan as it stands (its counters show what is left to inject). */
+    static JsonObject config() {
+        return call(HttpRequest.newBuilder(uri("/admin/config")).GET());
+    }
+
     static void configureBank2(String json) {
         put("/admin/bank2/config", json);
     }

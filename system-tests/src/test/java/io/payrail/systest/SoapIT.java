@@ -9,20 +9,18 @@ import io.payrail.systest.soap.client.CreatePaymentRequest;
 import io.payrail.systest.soap.client.CreatePaymentResponse;
 import io.payrail.systest.soap.client.GetPaymentRequest;
 import io.payrail.systest.soap.client.GetPaymentResponse;
+import io.payrail.systest.soap.client.Payment;
 import io.payrail.systest.soap.client.PaymentGateway;
 import io.payrail.systest.soap.client.PaymentGatewayService;
 import io.payrail.systest.soap.client.PaymentMethod;
+import io.payrail.systest.soap.client.PaymentState;
 import io.payrail.systest.soap.client.PayrailFault_Exception;
 import jakarta.xml.ws.BindingProvider;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +39,17 @@ class SoapIT {
         return port;
     }
 
-    /** The gw:Authentication header over SOAP\n&lt;operation&gt;\ntimestamp\nnonce\n&lt;sorted name=value lines&gt;\n. */
+    /** The gw:Authentication header over the fields as docs/soap.md says ({@link Soap#canonical}). */
     private Authentication sign(String operation, Map<String, Object> fields) {
         long timestamp = Instant.now().getEpochSecond();
         String nonce = Nonces.next();
-        String payload = new TreeMap<>(fields).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n"));
-        String canonical = "SOAP\n" + operation + "\n" + timestamp + "\n" + nonce + "\n" + payload + "\n";
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(merchant.privateKey());
-            signer.update(canonical.getBytes(StandardCharsets.UTF_8));
-            Authentication auth = new Authentication();
-            auth.setMerchantId(merchant.id());
-            auth.setKeyId(merchant.keyId());
-            auth.setTimestamp(timestamp);
-            auth.setNonce(nonce);
-            auth.setSignature(Base64.getEncoder().encodeToString(signer.sign()));
-            return auth;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Authentication auth = new Authentication();
+        auth.setMerchantId(merchant.id());
+        auth.setKeyId(merchant.keyId());
+        auth.setTimestamp(timestamp);
+        auth.setNonce(nonce);
+        auth.setSignature(merchant.sign(Soap.canonical(operation, timestamp, nonce, fields).getBytes(StandardCharsets.UTF_8)));
+        return auth;
     }
 
     private static CreatePaymentRequest create(String number, long amount) {
@@ -75,8 +63,13 @@ class SoapIT {
     }
 
     private static Map<String, Object> fields(CreatePaymentRequest r) {
-        return Map.of("merchantOrderNo", r.getMerchantOrderNo(), "amount", r.getAmount(), "currency", r.getCurrency(),
-                "subject", r.getSubject(), "paymentMethod", r.getPaymentMethod().value());
+        Map<String, Object> fields = new HashMap<>(Map.of("merchantOrderNo", r.getMerchantOrderNo(), "amount",
+                r.getAmount(), "currency", r.getCurrency(), "subject", r.getSubject(), "paymentMethod",
+                r.getPaymentMethod().value()));
+        if (r.getExpiresInSeconds() != null) {
+            fields.put("expiresInSeconds", r.getExpiresInSeconds());
+        }
+        return fields;
     }
 
     @Test
@@ -141,5 +134,67 @@ class SoapIT {
         assertThatThrownBy(() -> port().getPayment(request, null))
                 .isInstanceOfSatisfying(PayrailFault_Exception.class,
                         fault -> assertThat(fault.getFaultInfo().getCode()).isEqualTo("AUTH_MISSING"));
+    }
+
+    @Test
+    void aWalletPaymentTakesItsPayerToPayUrlAndSucceeds() throws PayrailFault_Exception {
+        PaymentGateway port = port();
+        CreatePaymentRequest request = create(Payments.newOrderNo("soap-wallet"), 4321);
+        request.setPaymentMethod(PaymentMethod.WALLET);
+        request.setExpiresInSeconds(600);
+
+        Payment created = port.createPayment(request, sign("createPayment", fields(request))).getPayment();
+
+        assertThat(created.getExpiresAt()).as("expiresInSeconds is honoured, as in REST").isNotNull();
+        assertThat(created.getExpiresAt().toGregorianCalendar().toInstant())
+                .isEqualTo(created.getCreatedAt().toGregorianCalendar().toInstant().plusSeconds(600));
+        GetPaymentRequest byId = new GetPaymentRequest();
+        byId.setPaymentId(created.getId());
+        Payment waiting = Await.until("the payUrl of " + created.getId(), Duration.ofSeconds(40),
+                () -> get(port, byId), p -> p.getPayUrl() != null);
+        assertThat(waiting.getState()).isEqualTo(PaymentState.PROCESSING);
+        assertThat(waiting.getPayUrl()).contains("/sim/pages/wallet/");
+
+        Simulator.walletPayerApproves(created.getId());
+
+        Payment paid = Await.until(created.getId() + " to succeed", Duration.ofSeconds(40), () -> get(port, byId),
+                p -> p.getState() == PaymentState.SUCCEEDED);
+        assertThat(paid.getFinishedAt()).isNotNull();
+    }
+
+    private Payment get(PaymentGateway port, GetPaymentRequest request) {
+        try {
+            return port.getPayment(request, sign("getPayment", Map.of("paymentId", request.getPaymentId()))).getPayment();
+        } catch (PayrailFault_Exception e) {
+            throw new AssertionError(e.getFaultInfo().getCode() + ": " + e.getFaultInfo().getMessage(), e);
+        }
+    }
+
+    @Test
+    void amountAndExpiryAreValidatedAsInRest() {
+        PaymentGateway port = port();
+        CreatePaymentRequest request = create(Payments.newOrderNo("soap-ceiling"), 1_000_000_000_001L);
+        request.setExpiresInSeconds(59);
+
+        assertThatThrownBy(() -> port.createPayment(request, sign("createPayment", fields(request))))
+                .isInstanceOfSatisfying(PayrailFault_Exception.class, fault -> {
+                    assertThat(fault.getFaultInfo().getCode()).isEqualTo("VALIDATION_FAILED");
+                    assertThat(fault.getFaultInfo().getFieldError())
+                            .extracting(e -> e.getField() + ": " + e.getMessage()).containsExactlyInAnyOrder(
+                                    "amount: must be a whole number from 1 to 1000000000000 (10^12) minor units",
+                                    "expiresInSeconds: must be from 60 to 604800 seconds (7 days); leave it out for 30 minutes");
+                });
+        assertThat(Database.count("SELECT COUNT(*) FROM payment_order WHERE merchant_order_no = ?",
+                request.getMerchantOrderNo())).isZero();
+    }
+
+    @Test
+    void theWsdlCarriesItsSchemaSoGeneratorsNeedNoSecondDownload() {
+        Gateway.Answer wsdl = Gateway.get(Soap.PATH + "?wsdl");
+
+        assertThat(wsdl.status()).isEqualTo(200);
+        assertThat(wsdl.body()).doesNotContain("schemaLocation").doesNotContain("?xsd=")
+                .contains("name=\"CreatePaymentRequest\"").contains("name=\"expiresInSeconds\"")
+                .contains("name=\"payUrl\"");
     }
 }

@@ -2,18 +2,52 @@ package io.payrail.systest;
 
 import io.payrail.sdk.PayrailClient;
 import io.payrail.sdk.PayrailResponse;
+import io.payrail.sdk.signing.Nonces;
 import io.payrail.sdk.signing.RequestSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
 
 /** A merchant the tests act as: its id, its signing key and an SDK client that verifies every response. */
 record TestMerchant(String id, String keyId, RSAPrivateKey privateKey, PayrailClient client) {
 
     RequestSigner signer() {
         return new RequestSigner(id, keyId, privateKey);
+    }
+
+    /**
+     * The Authorization header for exact body bytes (the SDK signs text; a test of bytes that are
+     * not UTF-8 needs the bytes themselves signed): {@code METHOD\ntarget\ntimestamp\nnonce\nBODY\n}.
+     */
+    String authorization(String method, String target, byte[] body) {
+        long timestamp = Instant.now().getEpochSecond();
+        String nonce = Nonces.next();
+        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+        canonical.writeBytes((method + "\n" + target + "\n" + timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8));
+        canonical.writeBytes(body);
+        canonical.write('\n');
+        return "PAYRAIL-SHA256-RSA2048 merchant_id=\"" + id + "\",key_id=\"" + keyId + "\",timestamp=\"" + timestamp
+                + "\",nonce=\"" + nonce + "\",signature=\"" + sign(canonical.toByteArray()) + "\"";
+    }
+
+    /** SHA256withRSA over {@code data} with this merchant's key, standard Base64. */
+    String sign(byte[] data) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(privateKey);
+            signer.update(data);
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     PayrailResponse get(String path) {

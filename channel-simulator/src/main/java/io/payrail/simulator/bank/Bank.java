@@ -1,5 +1,6 @@
 package io.payrail.simulator.bank;
 
+import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.Directive;
 import io.payrail.simulator.fault.FailurePlan;
 import java.util.Objects;
@@ -15,6 +16,13 @@ import java.util.Optional;
  * answer has still been charged, which is why a timeout means "unknown", never "declined". Refunds
  * go through the same failure plan (a per-reference failure is looked up by the refundRef): an
  * injected failure refunds nothing, a slow answer has refunded all the same.
+ *
+ * <p>The plan can also make the bank misbehave about money: for chosen references it takes (or
+ * gives back) other money than asked and reports what it moved ({@code captureOverrides},
+ * {@code refundOverrides}), so that a client's check of the reported money can be tested.
+ *
+ * <p>Status and refund queries go through the plan too, but only fail when the operator adds
+ * {@code QUERY} to {@code failOperations}, and are never slowed down.
  *
  * <p>An injected failure, whatever its status, is answered in front of the bank: nothing reaches
  * the book. The protocol promises only that a 503 was not processed; a client must read other 5xx
@@ -37,24 +45,24 @@ public final class Bank {
     }
 
     public BankAnswer pay(PaymentRequest request) {
-        Directive directive = failures.next(request.merchantRef());
+        Directive directive = failures.next(BankOperation.PAY, request.merchantRef());
         if (directive.fails()) {
             // an outage in front of the bank: counted, never charged
             book.countUndecided(request.merchantRef(), Effect.INJECTED_FAILURE);
             return new BankAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
         }
-        Submission submission = book.submit(request);
+        Submission submission = book.submit(request, failures.captureOverride(request.merchantRef()).orElse(null));
         return new BankAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
     }
 
     /** Gives money back for an approved payment, or rejects; decided once per refundRef. */
     public RefundAnswer refund(RefundRequest request) {
-        Directive directive = failures.next(request.refundRef());
+        Directive directive = failures.next(BankOperation.REFUND, request.refundRef());
         if (directive.fails()) {
             // an outage in front of the bank: nothing reaches the book, nothing is refunded
             return new RefundAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
         }
-        RefundSubmission submission = book.refund(request);
+        RefundSubmission submission = book.refund(request, failures.refundOverride(request.refundRef()).orElse(null));
         return new RefundAnswer(submission.effect(), submission.result(), 0, directive.delayMillis());
     }
 
@@ -68,12 +76,28 @@ public final class Bank {
         return book.close(PaymentRequest.requireMerchantRef(merchantRef));
     }
 
-    /** What the merchant's status query answers: the decision, and whether the reference is closed. */
+    /**
+     * The merchant's status query: the decision and whether the reference is closed, unless the
+     * failure plan fails queries. A failed query changes and counts nothing.
+     */
+    public QueryAnswer<PaymentState> query(String merchantRef) {
+        Directive directive = failures.next(BankOperation.QUERY, merchantRef);
+        return directive.fails() ? QueryAnswer.failed(directive.failStatus()) : QueryAnswer.of(book.state(merchantRef));
+    }
+
+    /** The merchant's refund query: the decision on a refundRef, unless the failure plan fails queries. */
+    public QueryAnswer<RefundResult> queryRefund(String refundRef) {
+        Directive directive = failures.next(BankOperation.QUERY, refundRef);
+        return directive.fails() ? QueryAnswer.failed(directive.failStatus())
+                : QueryAnswer.of(book.findRefund(refundRef));
+    }
+
+    /** What the status query answers, without the failure plan (for tests and operators). */
     public Optional<PaymentState> state(String merchantRef) {
         return book.state(merchantRef);
     }
 
-    /** The decision on a refundRef, for the merchant's refund query. */
+    /** The decision on a refundRef, without the failure plan (for tests and operators). */
     public Optional<RefundResult> findRefund(String refundRef) {
         return book.findRefund(refundRef);
     }

@@ -1,5 +1,6 @@
 package io.payrail.simulator.bank;
 
+import io.payrail.simulator.fault.MoneyOverride;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,6 +70,16 @@ public final class ChargeBook {
      * reference ({@link Effect#ORDER_CLOSED}) whatever it was asked.
      */
     public Submission submit(PaymentRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * As {@link #submit(PaymentRequest)}, but a new approval takes (and reports) the override's money
+     * instead of the money asked: a bank that misbehaves on purpose.
+     *
+     * @param capture null to take what was asked
+     */
+    public Submission submit(PaymentRequest request, MoneyOverride capture) {
         return whileOpen(() -> {
             Account account = accounts.computeIfAbsent(request.merchantRef(), ref -> new Account());
             synchronized (account) {
@@ -78,8 +89,13 @@ public final class ChargeBook {
                     return new Submission(Effect.ORDER_CLOSED, first);
                 }
                 if (first == null) {
-                    PaymentResult decided = PaymentResult.decide(request, transactionIds.get());
+                    PaymentResult decided = PaymentResult.decide(request, transactionIds.get(), capture);
                     record(account, BookEntry.decided(clock.instant(), decided));
+                    if (decided.overridden()) {
+                        LOG.info(() -> decided.merchantRef() + ": charged " + decided.amount() + " "
+                                + decided.currency() + " instead of " + request.amount() + " " + request.currency()
+                                + " (captureOverrides)");
+                    }
                     return new Submission(Effect.DECIDED, decided);
                 }
                 Effect effect = request.sameMoneyAs(first) ? Effect.DUPLICATE : Effect.REF_REUSED;
@@ -95,6 +111,16 @@ public final class ChargeBook {
      * nothing. A refund never counts as a pay request of its payment.
      */
     public RefundSubmission refund(RefundRequest request) {
+        return refund(request, null);
+    }
+
+    /**
+     * As {@link #refund(RefundRequest)}, but a refund that is made gives back (and reports) the
+     * override's money instead of the money asked: a bank that misbehaves on purpose.
+     *
+     * @param giveBack null to give back what was asked
+     */
+    public RefundSubmission refund(RefundRequest request, MoneyOverride giveBack) {
         return whileOpen(() -> {
             RefundSlot slot = refunds.computeIfAbsent(request.refundRef(), ref -> new RefundSlot());
             synchronized (slot) {
@@ -105,10 +131,10 @@ public final class ChargeBook {
                 Account account = accounts.get(request.merchantRef());
                 if (account == null) {
                     // no payment was ever asked for: rejected without creating a reference
-                    return decideRefund(slot, null, request, null, 0);
+                    return decideRefund(slot, null, request, null, 0, giveBack);
                 }
                 synchronized (account) {
-                    return decideRefund(slot, account, request, account.result, account.refunded);
+                    return decideRefund(slot, account, request, account.result, account.refunded, giveBack);
                 }
             }
         });
@@ -270,8 +296,8 @@ public final class ChargeBook {
 
     /** Called holding the slot's monitor and, when there is an account, the account's. */
     private RefundSubmission decideRefund(RefundSlot slot, Account account, RefundRequest request,
-                                          PaymentResult payment, long refunded) {
-        RefundResult decided = RefundResult.decide(request, refundIds.get(), payment, refunded);
+                                          PaymentResult payment, long refunded, MoneyOverride giveBack) {
+        RefundResult decided = RefundResult.decide(request, refundIds.get(), payment, refunded, giveBack);
         RefundEntry entry = new RefundEntry(clock.instant(), decided);
         log.append(entry);
         slot.result = decided;
@@ -280,6 +306,11 @@ public final class ChargeBook {
         }
         LOG.fine(() -> decided.merchantRef() + ": refund " + decided.refundRef() + " " + decided.status()
                 + (decided.reasonCode() == null ? "" : " " + decided.reasonCode()));
+        if (decided.overridden()) {
+            LOG.info(() -> decided.merchantRef() + ": refund " + decided.refundRef() + " gave back "
+                    + decided.amount() + " " + decided.currency() + " instead of " + request.amount() + " "
+                    + request.currency() + " (refundOverrides)");
+        }
         return new RefundSubmission(Effect.DECIDED, decided);
     }
 
@@ -340,9 +371,14 @@ public final class ChargeBook {
         }
 
         void apply(RefundResult refund) {
-            if (refund.refunded()) {
-                refunds++;
-                refunded += refund.amount();
+            if (!refund.refunded()) {
+                return;
+            }
+            refunds++;
+            // money given back in another currency (refundOverrides) is not part of this payment's sum
+            if (result == null || result.currency().equals(refund.currency())) {
+                // an override may give back more than is left, even absurdly much: saturate, never wrap
+                refunded = refund.amount() > Long.MAX_VALUE - refunded ? Long.MAX_VALUE : refunded + refund.amount();
             }
         }
 

@@ -50,7 +50,7 @@ public record PaymentRequest(String merchantRef, long amount, String currency, S
 
     /** Whether the bank would read a request with this reference as a retry of this one. */
     boolean sameMoneyAs(PaymentResult recorded) {
-        return amount == recorded.amount() && currency.equals(recorded.currency());
+        return amount == recorded.requestedAmount() && currency.equals(recorded.requestedCurrency());
     }
 
     private static void require(boolean condition, String message) {

@@ -8,7 +8,8 @@ package io.payrail.simulator.bank;
  * @param charges  times money was taken (a decline is not a charge); more than 1 would be a bug
  * @param status   the decision, or null when none was made yet
  * @param refunds  refunds that moved money back ({@code REFUNDED} decisions); rejections are not counted
- * @param refunded the sum of those refunds, in minor units; never more than the amount charged
+ * @param refunded the sum of those refunds in the payment's currency, in minor units; never more than the
+ *                 amount charged, unless the operator made the bank give back more ({@code refundOverrides})
  * @param closed   whether the reference was closed (fenced): no pay request can charge it any more
  */
 public record RefTally(String merchantRef, long requests, long charges, PaymentStatus status, long refunds,

@@ -28,8 +28,8 @@ public record RefundRequest(String merchantRef, String refundRef, long amount, S
 
     /** Whether the bank reads a request with this refundRef as a retry of the recorded refund. */
     boolean sameAs(RefundResult recorded) {
-        return merchantRef.equals(recorded.merchantRef()) && amount == recorded.amount()
-                && currency.equals(recorded.currency());
+        return merchantRef.equals(recorded.merchantRef()) && amount == recorded.requestedAmount()
+                && currency.equals(recorded.requestedCurrency());
     }
 
     private static void require(boolean condition, String message) {

@@ -40,6 +40,7 @@ public final class ChannelLedger {
     private final Clock clock;
     private final Supplier<String> randomIds;
     private final ToLongFunction<Money> fees;
+    private final Capture capture;
 
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> refByTransaction = new ConcurrentHashMap<>();
@@ -52,12 +53,25 @@ public final class ChannelLedger {
     private final ReadWriteLock clearing = new ReentrantReadWriteLock();
 
     private ChannelLedger(ChannelId channel, LedgerLog log, Clock clock, Supplier<String> randomIds,
-                          ToLongFunction<Money> fees) {
+                          ToLongFunction<Money> fees, Capture capture) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.randomIds = Objects.requireNonNull(randomIds, "randomIds");
         this.fees = Objects.requireNonNull(fees, "fees");
+        this.capture = Objects.requireNonNull(capture, "capture");
+    }
+
+    /**
+     * The money a payment really takes, asked at the moment it is taken (under the reference's
+     * lock): the order's own, unless the channel is told to misbehave.
+     */
+    @FunctionalInterface
+    public interface Capture {
+        Money take(String merchantRef, Money asked);
+
+        /** A well-behaved channel: it takes what the order asks. */
+        Capture AS_ASKED = (merchantRef, asked) -> asked;
     }
 
     /**
@@ -67,10 +81,11 @@ public final class ChannelLedger {
      *
      * @param randomIds unguessable, unique tokens (32 hex digits in production) for ids and page URLs
      * @param fees      the channel's fee for taking this money
+     * @param capture   the money a payment takes ({@link Capture#AS_ASKED}, or the failure plan's "misreport")
      */
     public static ChannelLedger open(ChannelId channel, LedgerLog log, Clock clock, Supplier<String> randomIds,
-                                     ToLongFunction<Money> fees) {
-        ChannelLedger ledger = new ChannelLedger(channel, log, clock, randomIds, fees);
+                                     ToLongFunction<Money> fees, Capture capture) {
+        ChannelLedger ledger = new ChannelLedger(channel, log, clock, randomIds, fees, capture);
         log.replay(ledger::restore);
         ledger.raiseMissingEvents();
         return ledger;
@@ -127,7 +142,7 @@ public final class ChannelLedger {
                     if (decision.kind() != Decision.Kind.DECLINE) {
                         ChannelOrder base = existing.isFence() ? existing.withDetails(attempt.money(),
                                 attempt.subject(), attempt.cardLast4(), attempt.agreementId()) : existing;
-                        ChannelOrder paid = base.paid(now, fees.applyAsLong(base.money()));
+                        ChannelOrder paid = take(base, now);
                         write(slot, counters.charge(), paid);
                         LOG.info(() -> channel + " " + paid.merchantRef() + ": paid after the order was closed");
                         return new PayOutcome(PayEffect.LANDED, paid,
@@ -141,7 +156,7 @@ public final class ChannelLedger {
             write(slot, counters, existing);
             if (!attempt.sameAs(existing)) {
                 throw new ChannelException(ChannelError.MERCHANT_REF_REUSED, "merchantRef " + existing.merchantRef()
-                        + " was already used for " + existing.money()
+                        + " was already used for " + existing.requestedMoney()
                         + (existing.agreementId() == null ? "" : " with agreement " + existing.agreementId()));
             }
             return new PayOutcome(PayEffect.DUPLICATE, existing, List.of());
@@ -161,9 +176,10 @@ public final class ChannelLedger {
     private ChannelOrder newOrder(PayAttempt attempt, Decision decision, Instant now) {
         String transactionId = channel.prefix() + "_" + randomIds.get();
         return switch (decision.kind()) {
-            case APPROVE -> ChannelOrder.create(attempt.merchantRef(), transactionId, OrderStatus.PAID,
+            // paid at once: created, then its money taken like any other order's
+            case APPROVE -> take(ChannelOrder.create(attempt.merchantRef(), transactionId, OrderStatus.PENDING,
                     attempt.money(), attempt.subject(), null, null, attempt.cardLast4(), attempt.agreementId(), now,
-                    fees.applyAsLong(attempt.money()));
+                    0), now);
             case DECLINE -> ChannelOrder.create(attempt.merchantRef(), transactionId, OrderStatus.DECLINED,
                     attempt.money(), attempt.subject(), decision.reason(), null, attempt.cardLast4(),
                     attempt.agreementId(), now, 0);
@@ -216,12 +232,12 @@ public final class ChannelLedger {
                     if (decline.isPresent()) {
                         next = order.declined(decline.get());
                     } else {
-                        next = order.paid(now, fees.applyAsLong(order.money()));
+                        next = take(order, now);
                         counters = counters.charge();
                     }
                 }
             } else if (order.status() == OrderStatus.CLOSED && order.leaky() && approve) {
-                next = order.paid(now, fees.applyAsLong(order.money()));
+                next = take(order, now);
                 counters = counters.charge();
             }
             if (next == null) {
@@ -303,7 +319,7 @@ public final class ChannelLedger {
                 return Optional.empty();
             }
             Instant now = clock.instant();
-            ChannelOrder paid = order.paid(now, fees.applyAsLong(order.money()));
+            ChannelOrder paid = take(order, now);
             write(slot, slot.counters.charge(), paid);
             LOG.info(() -> channel + " " + merchantRef + ": the payer's payment landed after the order was closed");
             return Optional.of(new PayOutcome(PayEffect.LANDED, paid,
@@ -634,6 +650,12 @@ public final class ChannelLedger {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** The order paid now: the money {@link #capture} says is taken, and the fee on that money. */
+    private ChannelOrder take(ChannelOrder order, Instant now) {
+        Money taken = capture.take(order.merchantRef(), order.money());
+        return order.paid(now, taken, fees.applyAsLong(taken));
+    }
 
     private String eventId() {
         return channel.prefix() + "e_" + randomIds.get();

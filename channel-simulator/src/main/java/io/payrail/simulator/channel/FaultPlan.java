@@ -1,6 +1,7 @@
 package io.payrail.simulator.channel;
 
 import io.payrail.simulator.fault.Directive;
+import io.payrail.simulator.fault.MoneyOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,21 @@ public final class FaultPlan {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The money a payment of this order really takes: the order's own, unless "misreport" names
+     * other money for the reference.
+     */
+    public synchronized Money captured(String merchantRef, Money asked) {
+        MoneyOverride other = settings.misreports().get(merchantRef);
+        if (other == null) {
+            return asked;
+        }
+        Money taken = new Money(other.amountOr(asked.amount()), other.currencyOr(asked.currency()));
+        LOG.info(() -> channel + " " + merchantRef + ": takes and reports " + taken + " instead of " + asked
+                + " (misreport)");
+        return taken;
     }
 
     public synchronized FaultSettings settings() {

@@ -1,5 +1,6 @@
 package io.payrail.simulator.channel;
 
+import io.payrail.simulator.fault.MoneyOverride;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param latencyMs    delay before every answer
  * @param faults       one entry per {@link FaultKind}
  * @param declineRules "decline by rule", tried in order; used-up rules are dropped
+ * @param misreports   per merchant reference, the money the channel takes and reports instead of the
+ *                     order's when that order is paid ("misreport")
  */
-public record FaultSettings(long latencyMs, Map<FaultKind, Fault> faults, List<DeclineRule> declineRules) {
+public record FaultSettings(long latencyMs, Map<FaultKind, Fault> faults, List<DeclineRule> declineRules,
+                            Map<String, MoneyOverride> misreports) {
 
     /** Caps delays so a typo cannot park a request for days. */
     public static final long MAX_DELAY_MS = 600_000;
@@ -33,10 +37,11 @@ public record FaultSettings(long latencyMs, Map<FaultKind, Fault> faults, List<D
         });
         faults = java.util.Collections.unmodifiableMap(all);
         declineRules = declineRules.stream().filter(r -> r.remaining() == null || r.remaining() > 0).toList();
+        misreports = MoneyOverride.byReference(misreports, "misreport.refs");
     }
 
     public static FaultSettings defaults(long latencyMs) {
-        return new FaultSettings(latencyMs, Map.of(), List.of());
+        return new FaultSettings(latencyMs, Map.of(), List.of(), Map.of());
     }
 
     public Fault fault(FaultKind kind) {
@@ -46,11 +51,11 @@ public record FaultSettings(long latencyMs, Map<FaultKind, Fault> faults, List<D
     FaultSettings with(Fault fault) {
         EnumMap<FaultKind, Fault> next = new EnumMap<>(faults);
         next.put(fault.kind(), Objects.requireNonNull(fault));
-        return new FaultSettings(latencyMs, next, declineRules);
+        return new FaultSettings(latencyMs, next, declineRules, misreports);
     }
 
     FaultSettings withRules(List<DeclineRule> rules) {
-        return new FaultSettings(latencyMs, faults, rules);
+        return new FaultSettings(latencyMs, faults, rules, misreports);
     }
 
     /** Only what is armed, e.g. {@code latency 20 ms; fail(503 [PAY]) next 2; loseCallbacks {ord_1=1}}. */
@@ -81,6 +86,9 @@ public record FaultSettings(long latencyMs, Map<FaultKind, Fault> faults, List<D
         });
         declineRules.forEach(r -> out.append("; decline ").append(r.reason())
                 .append(r.remaining() == null ? "" : " x" + r.remaining()));
+        if (!misreports.isEmpty()) {
+            out.append("; misreport ").append(misreports);
+        }
         return out.toString();
     }
 }

@@ -46,6 +46,10 @@ public final class LedgerCodec {
                 f.put("fee", o.fee());
                 f.put("leaky", o.leaky());
                 f.put("landsAt", text(o.landsAt()));
+                if (o.requested() != null) {
+                    // only on orders that took other money than asked ("misreport")
+                    putMoney(f, "requested", o.requested());
+                }
             }
         } else if (line instanceof LedgerLine.RefundLine r) {
             Refund x = r.refund();
@@ -136,7 +140,7 @@ public final class LedgerCodec {
                     money(f, ""), optString(f, "subject"), reason(optString(f, "declineReason")),
                     optString(f, "payerToken"), optString(f, "cardLast4"), optString(f, "agreementId"),
                     instant(f, "createdAt"), optInstant(f, "paidAt"), optInstant(f, "closedAt"), number(f, "fee"),
-                    Boolean.TRUE.equals(f.get("leaky")), optInstant(f, "landsAt"));
+                    Boolean.TRUE.equals(f.get("leaky")), optInstant(f, "landsAt"), money(f, "requested"));
         }
         return new LedgerLine.RefLine(ref, counters, order);
     }

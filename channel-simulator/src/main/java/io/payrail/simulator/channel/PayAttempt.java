@@ -27,7 +27,7 @@ public record PayAttempt(String merchantRef, Money money, String subject, String
 
     /** Whether a request for an existing order is a retry of it (same money, same agreement). */
     boolean sameAs(ChannelOrder order) {
-        return money.equals(order.money()) && Objects.equals(agreementId, order.agreementId());
+        return money.equals(order.requestedMoney()) && Objects.equals(agreementId, order.agreementId());
     }
 
     /** Checks a merchant or refund reference: 1-64 characters of {@code A-Z a-z 0-9 _ . : -}. */

@@ -2,11 +2,13 @@ package io.payrail.simulator.fault;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The failures to inject, consumed one request at a time. Precedence for a request: a failure
- * pending for its reference, then a global failure, then a slow answer, else a normal answer
+ * pending for its reference, then a global failure (both only for the kinds of request in
+ * {@code failOperations}), then a slow answer (pay and refund requests only), else a normal answer
  * after the latency. A failed request does not consume a slow answer. Thread-safe: every method
  * holds the plan's monitor, so counters never go below zero or fail one request too many.
  */
@@ -23,30 +25,42 @@ public final class FailurePlan {
     }
 
     /**
-     * Decides how to treat the next request for {@code reference} (a pay request's merchantRef, a
-     * refund request's refundRef), using up what it injects.
+     * Decides how to treat the next request of this kind for {@code reference} (a pay request's or
+     * a status query's merchantRef, a refund request's or a refund query's refundRef), using up what
+     * it injects. Failures hit only the kinds in {@code failOperations}; slow answers only pay and
+     * refund requests. A query is answered at once (no latency), failed or not.
      */
-    public synchronized Directive next(String reference) {
+    public synchronized Directive next(BankOperation operation, String reference) {
         FailureSettings s = settings;
-        Integer forRef = s.failRefs().get(reference);
-        if (forRef != null) {
-            Map<String, Integer> refs = new HashMap<>(s.failRefs());
-            refs.put(reference, forRef - 1);
-            settings = new FailureSettings(s.latencyMs(), s.failNextRequests(), s.failStatus(),
-                    s.timeoutNextRequests(), s.timeoutMs(), refs);
-            return Directive.fail(s.failStatus(), s.latencyMs());
+        long delay = operation == BankOperation.QUERY ? 0 : s.latencyMs();
+        if (s.failOperations().contains(operation)) {
+            Integer forRef = reference == null ? null : s.failRefs().get(reference);
+            if (forRef != null) {
+                Map<String, Integer> refs = new HashMap<>(s.failRefs());
+                refs.put(reference, forRef - 1);
+                settings = s.withCounters(s.failNextRequests(), s.timeoutNextRequests(), refs);
+                return Directive.fail(s.failStatus(), delay);
+            }
+            if (s.failNextRequests() > 0) {
+                settings = s.withCounters(s.failNextRequests() - 1, s.timeoutNextRequests(), s.failRefs());
+                return Directive.fail(s.failStatus(), delay);
+            }
         }
-        if (s.failNextRequests() > 0) {
-            settings = new FailureSettings(s.latencyMs(), s.failNextRequests() - 1, s.failStatus(),
-                    s.timeoutNextRequests(), s.timeoutMs(), s.failRefs());
-            return Directive.fail(s.failStatus(), s.latencyMs());
-        }
-        if (s.timeoutNextRequests() > 0) {
-            settings = new FailureSettings(s.latencyMs(), s.failNextRequests(), s.failStatus(),
-                    s.timeoutNextRequests() - 1, s.timeoutMs(), s.failRefs());
+        if (operation != BankOperation.QUERY && s.timeoutNextRequests() > 0) {
+            settings = s.withCounters(s.failNextRequests(), s.timeoutNextRequests() - 1, s.failRefs());
             return Directive.answer(s.timeoutMs());
         }
-        return Directive.answer(s.latencyMs());
+        return Directive.answer(delay);
+    }
+
+    /** The money to take instead of the money asked when this payment is approved, if the plan names any. */
+    public synchronized Optional<MoneyOverride> captureOverride(String merchantRef) {
+        return Optional.ofNullable(settings.captureOverrides().get(merchantRef));
+    }
+
+    /** The money to give back instead of the money asked when this refund is made, if the plan names any. */
+    public synchronized Optional<MoneyOverride> refundOverride(String refundRef) {
+        return Optional.ofNullable(settings.refundOverrides().get(refundRef));
     }
 
     public synchronized FailureSettings settings() {

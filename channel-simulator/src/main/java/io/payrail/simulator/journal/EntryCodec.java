@@ -28,7 +28,9 @@ import java.util.Map;
  * <pre>{"v":1,"at":"2025-01-01T10:00:00Z","merchantRef":"pay_1","effect":"CLOSED"}</pre>
  * ({@code "effect":"ORDER_CLOSED"} is a pay request refused because its reference was closed).
  * {@code v} lets a later version read old journals; refund and close lines are new in the same
- * version 1, so journals written before refunds or closes are read unchanged.
+ * version 1, so journals written before refunds or closes are read unchanged. A decision that moved
+ * other money than asked (a failure injected on purpose) adds {@code requestedAmount} and
+ * {@code requestedCurrency}; without them, what was asked is what was moved.
  */
 final class EntryCodec {
 
@@ -55,6 +57,9 @@ final class EntryCodec {
             fields.put("amount", result.amount());
             fields.put("currency", result.currency());
             fields.put("reasonCode", result.reasonCode() == null ? null : result.reasonCode().name());
+            if (result.overridden()) {
+                putRequested(fields, result.requestedAmount(), result.requestedCurrency());
+            }
             return JsonLine.format(fields);
         }
         if (entry instanceof CloseEntry) {
@@ -70,8 +75,17 @@ final class EntryCodec {
             fields.put("amount", result.amount());
             fields.put("currency", result.currency());
             fields.put("declineCode", result.declineCode() == null ? null : result.declineCode().name());
+            if (result.overridden()) {
+                putRequested(fields, result.requestedAmount(), result.requestedCurrency());
+            }
         }
         return JsonLine.format(fields);
+    }
+
+    /** Only on the lines of a bank that moved other money than asked: what was asked. */
+    private static void putRequested(Map<String, Object> fields, long amount, String currency) {
+        fields.put("requestedAmount", amount);
+        fields.put("requestedCurrency", currency);
     }
 
     /** Throws {@link IllegalArgumentException} when the line is not a whole, known entry. */
@@ -87,10 +101,12 @@ final class EntryCodec {
             String effectName = text(fields, "effect");
             if (REFUND_DECIDED.equals(effectName)) {
                 String reasonCode = (String) fields.get("reasonCode");
+                long amount = number(fields, "amount");
+                String currency = text(fields, "currency");
                 return new RefundEntry(at, new RefundResult(text(fields, "refundRef"), merchantRef,
-                        text(fields, "refundId"), RefundStatus.valueOf(text(fields, "status")),
-                        number(fields, "amount"), text(fields, "currency"),
-                        reasonCode == null ? null : RefundRejectCode.valueOf(reasonCode)));
+                        text(fields, "refundId"), RefundStatus.valueOf(text(fields, "status")), amount, currency,
+                        reasonCode == null ? null : RefundRejectCode.valueOf(reasonCode),
+                        requestedAmount(fields, amount), requestedCurrency(fields, currency)));
             }
             if (CLOSED.equals(effectName)) {
                 return new CloseEntry(at, merchantRef);
@@ -100,13 +116,25 @@ final class EntryCodec {
                 return BookEntry.undecided(at, merchantRef, effect);
             }
             String declineCode = (String) fields.get("declineCode");
+            long amount = number(fields, "amount");
+            String currency = text(fields, "currency");
             PaymentResult result = new PaymentResult(merchantRef, text(fields, "transactionId"),
-                    PaymentStatus.valueOf(text(fields, "status")), number(fields, "amount"),
-                    text(fields, "currency"), declineCode == null ? null : DeclineCode.valueOf(declineCode));
+                    PaymentStatus.valueOf(text(fields, "status")), amount, currency,
+                    declineCode == null ? null : DeclineCode.valueOf(declineCode), requestedAmount(fields, amount),
+                    requestedCurrency(fields, currency));
             return BookEntry.decided(at, result);
         } catch (ClassCastException | NullPointerException | DateTimeParseException e) {
             throw new IllegalArgumentException("malformed entry: " + e.getMessage(), e);
         }
+    }
+
+    /** What was asked: written only when it differs from what was moved, so absent means the same. */
+    private static long requestedAmount(Map<String, Object> fields, long moved) {
+        return fields.containsKey("requestedAmount") ? number(fields, "requestedAmount") : moved;
+    }
+
+    private static String requestedCurrency(Map<String, Object> fields, String moved) {
+        return fields.containsKey("requestedCurrency") ? text(fields, "requestedCurrency") : moved;
     }
 
     private static String text(Map<String, Object> fields, String name) {

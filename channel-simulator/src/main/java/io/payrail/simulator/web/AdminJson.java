@@ -14,6 +14,7 @@ import io.payrail.simulator.channel.Operation;
 import io.payrail.simulator.channel.RefRecord;
 import io.payrail.simulator.channel.RetrySchedule;
 import io.payrail.simulator.channel.quickpay.QuickPay;
+import io.payrail.simulator.fault.MoneyOverride;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -89,6 +90,7 @@ final class AdminJson {
             f.targets().refs().forEach(refs::add);
             json.add(kind.jsonName(), fault.add("next", f.targets().next()).add("refs", refs));
         }
+        json.add("misreport", Json.createObjectBuilder().add("refs", JsonBodies.overrides(s.misreports())));
         JsonArrayBuilder rules = Json.createArrayBuilder();
         for (DeclineRule r : s.declineRules()) {
             JsonObjectBuilder rule = Json.createObjectBuilder().add("code", r.reason().name());
@@ -201,12 +203,15 @@ final class AdminJson {
         Long latency = null;
         Map<FaultKind, FaultUpdate.Change> changes = new EnumMap<>(FaultKind.class);
         List<DeclineRule> rules = null;
+        Map<String, MoneyOverride> misreports = null;
         for (Map.Entry<String, JsonValue> field : json.entrySet()) {
             String name = field.getKey();
             if (name.equals("latencyMs")) {
                 latency = WireJson.requiredLong(json, name);
             } else if (name.equals("declineRules")) {
                 rules = declineRules(field.getValue());
+            } else if (name.equals("misreport")) {
+                misreports = misreports(WireJson.requiredObject(json, name));
             } else {
                 FaultKind kind;
                 try {
@@ -217,7 +222,17 @@ final class AdminJson {
                 changes.put(kind, change(kind, WireJson.requiredObject(json, name)));
             }
         }
-        return new FaultUpdate(latency, changes, rules);
+        return new FaultUpdate(latency, changes, rules, misreports);
+    }
+
+    /** {@code {"refs":{"<merchantRef>":{"amount":500,"currency":"EUR"}}}}; a null entry removes one. */
+    private static Map<String, MoneyOverride> misreports(JsonObject json) {
+        for (String name : json.keySet()) {
+            if (!name.equals("refs")) {
+                throw WireJson.invalid("unknown field misreport." + name + " (misreport has only refs)");
+            }
+        }
+        return JsonBodies.overrides(json.get("refs"), "misreport.refs", "merchantRef");
     }
 
     private static FaultUpdate.Change change(FaultKind kind, JsonObject json) {

@@ -74,7 +74,8 @@ public class AdminResource {
     @GET
     @Path("charges/{merchantRef}")
     public Response charges(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
-        return JsonBodies.ok(JsonBodies.tally(bank(path).book().tally(merchantRef)));
+        Bank bank = bank(path);
+        return JsonBodies.ok(JsonBodies.tally(bank.book().tally(merchantRef), bank.find(merchantRef).orElse(null)));
     }
 
     /** {@code ""} (SIMBANK) or {@code "/bank2"} (SIMBANK2), as the class path captured it. */

@@ -6,6 +6,8 @@ import io.payrail.simulator.bank.BankAnswer;
 import io.payrail.simulator.bank.CloseResult;
 import io.payrail.simulator.bank.PaymentRequest;
 import io.payrail.simulator.bank.PaymentResult;
+import io.payrail.simulator.bank.PaymentState;
+import io.payrail.simulator.bank.QueryAnswer;
 import io.payrail.simulator.bank.RefundAnswer;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
@@ -75,11 +77,18 @@ public class BankResource {
         answerAfter(async, response, delayMillis);
     }
 
-    /** The merchant's status query: the decision on a reference (or its close), never a new charge. */
+    /**
+     * The merchant's status query: the decision on a reference (or its close), never a new charge.
+     * Answered at once; fails only when the operator put {@code QUERY} in {@code failOperations}.
+     */
     @GET
     @Path("payments/{merchantRef}")
     public Response find(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
-        return runtime.bankAt(path).state(merchantRef)
+        QueryAnswer<PaymentState> answer = runtime.bankAt(path).query(merchantRef);
+        if (answer.failed()) {
+            return injectedFailure(answer.failStatus());
+        }
+        return answer.found()
                 .map(state -> JsonBodies.ok(JsonBodies.state(state)))
                 .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no payment with merchantRef " + merchantRef));
     }
@@ -128,11 +137,18 @@ public class BankResource {
         answerAfter(async, response, delayMillis);
     }
 
-    /** The merchant's refund query: the decision on a refundRef, never a new refund. */
+    /**
+     * The merchant's refund query: the decision on a refundRef, never a new refund. Answered at
+     * once, like {@link #find}.
+     */
     @GET
     @Path("refunds/{refundRef}")
     public Response findRefund(@PathParam("bank") String path, @PathParam("refundRef") String refundRef) {
-        return runtime.bankAt(path).findRefund(refundRef)
+        QueryAnswer<RefundResult> answer = runtime.bankAt(path).queryRefund(refundRef);
+        if (answer.failed()) {
+            return injectedFailure(answer.failStatus());
+        }
+        return answer.found()
                 .map(result -> JsonBodies.ok(JsonBodies.refund(result, false)))
                 .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no refund with refundRef " + refundRef));
     }
@@ -148,7 +164,8 @@ public class BankResource {
             case DECIDED -> JsonBodies.ok(JsonBodies.result(result, false));
             case DUPLICATE -> JsonBodies.ok(JsonBodies.result(result, true));
             case REF_REUSED -> JsonBodies.error(409, "MERCHANT_REF_REUSED", "merchantRef "
-                    + result.merchantRef() + " was already used for " + result.amount() + " " + result.currency());
+                    + result.merchantRef() + " was already used for " + result.requestedAmount() + " "
+                    + result.requestedCurrency());
             case ORDER_CLOSED -> JsonBodies.error(409, "ORDER_CLOSED", "merchantRef " + merchantRef
                     + " is closed and can no longer be paid");
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
@@ -161,8 +178,8 @@ public class BankResource {
             case DECIDED -> JsonBodies.ok(JsonBodies.refund(result, false));
             case DUPLICATE -> JsonBodies.ok(JsonBodies.refund(result, true));
             case REF_REUSED -> JsonBodies.error(409, "REFUND_REF_REUSED", "refundRef " + result.refundRef()
-                    + " was already used for " + result.amount() + " " + result.currency() + " of merchantRef "
-                    + result.merchantRef());
+                    + " was already used for " + result.requestedAmount() + " " + result.requestedCurrency()
+                    + " of merchantRef " + result.merchantRef());
             case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
             case ORDER_CLOSED -> throw new IllegalStateException("a refund is never refused for a closed order");
         };

@@ -116,9 +116,10 @@ public class ChannelRuntime {
                     + "; also served at /sim/admin/channels/" + id.path() + "/public-key)");
             JournalLedgerLog journal = new JournalLedgerLog(dir.resolve(id.path() + "-journal.jsonl"), sync);
             journals.add(journal);
-            ChannelLedger ledger = ChannelLedger.open(id, journal, Clock.systemUTC(), Wire::randomHex,
-                    new Fees(config.getOptionalValue(p + "feeBps", Long.class).orElse(DEFAULT_FEE_BPS.get(id))));
             FaultPlan faults = new FaultPlan(id, config.getOptionalValue(p + "latencyMs", Long.class).orElse(latency));
+            ChannelLedger ledger = ChannelLedger.open(id, journal, Clock.systemUTC(), Wire::randomHex,
+                    new Fees(config.getOptionalValue(p + "feeBps", Long.class).orElse(DEFAULT_FEE_BPS.get(id))),
+                    faults::captured);
             PlatformKey platformKey = platformKey(id);
             ChannelSettings settings = new ChannelSettings(
                     config.getOptionalValue(p + "callbackUrl", String.class).map(URI::create)

@@ -11,9 +11,12 @@ import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.FailureSettings;
 import io.payrail.simulator.fault.FailureUpdate;
+import io.payrail.simulator.fault.MoneyOverride;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,8 +27,11 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -75,7 +81,106 @@ final class JsonBodies {
         }
         return new FailureUpdate(optionalLong(json, "latencyMs"), optionalInt(json, "failNextRequests"),
                 optionalInt(json, "failStatus"), optionalInt(json, "timeoutNextRequests"),
-                optionalLong(json, "timeoutMs"), failRefs);
+                optionalLong(json, "timeoutMs"), failRefs, failOperations(json.get("failOperations")),
+                overrides(json.get("captureOverrides"), "captureOverrides", "merchantRef"),
+                overrides(json.get("refundOverrides"), "refundOverrides", "refundRef"));
+    }
+
+    /**
+     * {@code {"<reference>":{"amount":500,"currency":"EUR"}}}, either member optional, {@code null}
+     * for a reference whose override is to go; null when the field is not given. Shared by SIMBANK's
+     * overrides and the signed channels' "misreport".
+     *
+     * @param value the field's value, or null when absent
+     * @param name  the field as the caller wrote it, for error messages
+     */
+    static Map<String, MoneyOverride> overrides(JsonValue value, String name, String keyName) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String rule = name + " must be an object of " + keyName + " to {\"amount\":...,\"currency\":...} (or null"
+                + " to remove one), e.g. {\"pay_1\":{\"amount\":500,\"currency\":\"EUR\"}}";
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequestException(rule);
+        }
+        Map<String, MoneyOverride> overrides = new HashMap<>();
+        for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
+            JsonValue money = entry.getValue();
+            if (money.getValueType() == JsonValue.ValueType.NULL) {
+                overrides.put(entry.getKey(), null);
+                continue;
+            }
+            if (money.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestException(rule);
+            }
+            JsonObject fields = money.asJsonObject();
+            for (String field : fields.keySet()) {
+                if (!field.equals("amount") && !field.equals("currency")) {
+                    throw new InvalidRequestException(name + "." + entry.getKey() + ": unknown field " + field
+                            + " (only amount and currency)");
+                }
+            }
+            String where = name + "." + entry.getKey();
+            JsonValue currency = fields.get("currency");
+            if (currency != null && currency.getValueType() != JsonValue.ValueType.NULL
+                    && !(currency instanceof JsonString)) {
+                throw new InvalidRequestException(where + ".currency must be a string such as \"EUR\"");
+            }
+            Long amount;
+            try {
+                amount = optionalLong(fields, "amount");
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException(where + ": " + e.getMessage());
+            }
+            try {
+                overrides.put(entry.getKey(), new MoneyOverride(amount,
+                        currency instanceof JsonString text ? text.getString() : null));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(where + ": " + e.getMessage());
+            }
+        }
+        return overrides;
+    }
+
+    /** An override as the plan shows it: only the members it names. */
+    static JsonObject override(MoneyOverride override) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (override.amount() != null) {
+            json.add("amount", override.amount());
+        }
+        if (override.currency() != null) {
+            json.add("currency", override.currency());
+        }
+        return json.build();
+    }
+
+    static JsonObjectBuilder overrides(Map<String, MoneyOverride> overrides) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        overrides.forEach((ref, override) -> json.add(ref, override(override)));
+        return json;
+    }
+
+    /** {@code ["PAY","REFUND","QUERY"]} or a part of it; null when not given. */
+    private static Set<BankOperation> failOperations(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String rule = "failOperations must be a list of PAY, REFUND and QUERY, e.g. [\"PAY\",\"QUERY\"]";
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidRequestException(rule);
+        }
+        Set<BankOperation> operations = EnumSet.noneOf(BankOperation.class);
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString s)) {
+                throw new InvalidRequestException(rule);
+            }
+            try {
+                operations.add(BankOperation.valueOf(s.getString().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(rule + "; " + s.getString() + " is none of them");
+            }
+        }
+        return operations;
     }
 
     private static JsonObject object(String body) {
@@ -203,16 +308,40 @@ final class JsonBodies {
                 .add("timeoutNextRequests", settings.timeoutNextRequests())
                 .add("timeoutMs", settings.timeoutMs())
                 .add("failRefs", refs)
+                .add("failOperations", names(settings.failOperations()))
+                .add("captureOverrides", overrides(settings.captureOverrides()))
+                .add("refundOverrides", overrides(settings.refundOverrides()))
                 .build();
     }
 
-    static JsonObject tally(RefTally tally) {
-        return Json.createObjectBuilder()
+    /** Enum constants as a JSON array of their names, in declaration order. */
+    private static <E extends Enum<E>> JsonArrayBuilder names(Set<E> constants) {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        constants.stream().sorted().forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /**
+     * The charge record. For a charged reference it names the money taken ({@code amount},
+     * {@code currency}) and, when that is not what was asked ({@code captureOverrides}), what was
+     * asked ({@code requestedAmount}, {@code requestedCurrency}).
+     *
+     * @param decision the decision on the reference, or null
+     */
+    static JsonObject tally(RefTally tally, PaymentResult decision) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("merchantRef", tally.merchantRef())
                 .add("requests", tally.requests())
                 .add("charges", tally.charges())
-                .add("status", tally.status() == null ? "NONE" : tally.status().name())
-                .add("refunds", tally.refunds())
+                .add("status", tally.status() == null ? "NONE" : tally.status().name());
+        if (tally.status() == PaymentStatus.APPROVED && decision != null) {
+            json.add("amount", decision.amount()).add("currency", decision.currency());
+            if (decision.overridden()) {
+                json.add("requestedAmount", decision.requestedAmount())
+                        .add("requestedCurrency", decision.requestedCurrency());
+            }
+        }
+        return json.add("refunds", tally.refunds())
                 .add("refunded", tally.refunded())
                 .add("closed", tally.closed())
                 .build();

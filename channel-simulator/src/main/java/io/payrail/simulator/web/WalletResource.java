@@ -2,6 +2,7 @@ package io.payrail.simulator.web;
 
 import io.payrail.simulator.channel.Answer;
 import io.payrail.simulator.channel.Channel;
+import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.PayAttempt;
 import io.payrail.simulator.channel.Refund;
@@ -14,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,9 +26,14 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
 
-/** WALLET's API (docs/wallet.md). */
+/**
+ * WALLET's API (docs/wallet.md). Each request is an {@link Wallet.Exchange}: its answer, error or
+ * not, is signed bound to it, and an error names the references the request named.
+ */
 @ApplicationScoped
 @Path("wallet/v1")
 public class WalletResource {
@@ -43,11 +50,11 @@ public class WalletResource {
     @Path("orders")
     public void create(byte[] body, @HeaderParam(DetachedJws.HEADER) String jws, @Context UriInfo uri,
                        @Suspended AsyncResponse async) {
-        handle(async, "POST", uri, jws, body, w -> {
+        handle(async, "POST", uri, jws, body, references(body, "merchantRef"), (w, x) -> {
             JsonObject json = WireJson.object(body);
             PayAttempt attempt = new PayAttempt(WireJson.requiredString(json, "merchantRef"), WireJson.money(json),
                     WireJson.optionalString(json, "subject"), null, null);
-            return Replies.reply(w, w.createOrder(attempt), o -> Wallet.orderFields(
+            return Replies.reply(x, w.createOrder(attempt), o -> Wallet.orderFields(
                     w.ledger().find(o.order().merchantRef()).orElseThrow(), runtime.baseUrl(uri.getBaseUri()),
                     o.effect() == ChannelLedger.PayEffect.DUPLICATE));
         });
@@ -57,16 +64,16 @@ public class WalletResource {
     @Path("orders/{orderId}")
     public void byOrderId(@PathParam("orderId") String orderId, @HeaderParam(DetachedJws.HEADER) String jws,
                           @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryByTransaction(orderId),
-                s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
+        handle(async, "GET", uri, jws, NO_BODY, reference("orderId", orderId), (w, x) -> Replies.reply(x,
+                w.queryByTransaction(orderId), s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
     @GET
     @Path("orders/by-ref/{merchantRef}")
     public void byRef(@PathParam("merchantRef") String merchantRef, @HeaderParam(DetachedJws.HEADER) String jws,
                       @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryByRef(merchantRef),
-                s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
+        handle(async, "GET", uri, jws, NO_BODY, reference("merchantRef", merchantRef), (w, x) -> Replies.reply(x,
+                w.queryByRef(merchantRef), s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
     @POST
@@ -74,17 +81,17 @@ public class WalletResource {
     public void close(@PathParam("merchantRef") String merchantRef, byte[] body,
                       @HeaderParam(DetachedJws.HEADER) String jws, @Context UriInfo uri,
                       @Suspended AsyncResponse async) {
-        handle(async, "POST", uri, jws, body, w -> Replies.reply(w, w.close(merchantRef),
-                s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
+        handle(async, "POST", uri, jws, body, reference("merchantRef", merchantRef), (w, x) -> Replies.reply(x,
+                w.close(merchantRef), s -> Wallet.orderFields(s, runtime.baseUrl(uri.getBaseUri()), null)));
     }
 
     @POST
     @Path("refunds")
     public void refund(byte[] body, @HeaderParam(DetachedJws.HEADER) String jws, @Context UriInfo uri,
                        @Suspended AsyncResponse async) {
-        handle(async, "POST", uri, jws, body, w -> {
+        handle(async, "POST", uri, jws, body, references(body, "merchantRef", "orderId", "refundRef"), (w, x) -> {
             JsonObject json = WireJson.object(body);
-            return Replies.reply(w, w.refund(new Channel.RefundRequest(WireJson.optionalString(json, "merchantRef"),
+            return Replies.reply(x, w.refund(new Channel.RefundRequest(WireJson.optionalString(json, "merchantRef"),
                             WireJson.optionalString(json, "orderId"), WireJson.requiredString(json, "refundRef"),
                             WireJson.money(json), WireJson.optionalString(json, "reason"))),
                     o -> Wallet.refundFields(o.refund(), o.duplicate()));
@@ -95,24 +102,48 @@ public class WalletResource {
     @Path("refunds/by-ref/{refundRef}")
     public void refundByRef(@PathParam("refundRef") String refundRef, @HeaderParam(DetachedJws.HEADER) String jws,
                             @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> Replies.reply(w, w.queryRefund(refundRef),
-                (Refund r) -> Wallet.refundFields(r, null)));
+        handle(async, "GET", uri, jws, NO_BODY, reference("refundRef", refundRef), (w, x) -> Replies.reply(x,
+                w.queryRefund(refundRef), (Refund r) -> Wallet.refundFields(r, null)));
     }
 
     @GET
     @Path("statements/{date}")
     public void statement(@PathParam("date") String date, @HeaderParam(DetachedJws.HEADER) String jws,
                           @Context UriInfo uri, @Suspended AsyncResponse async) {
-        handle(async, "GET", uri, jws, NO_BODY, w -> {
+        handle(async, "GET", uri, jws, NO_BODY, Map.of(), (w, x) -> {
             Answer<String> answer = w.statement(Statements.day(date));
             return answer.isOk()
-                    ? w.signed(200, Wire.CSV, answer.value().getBytes(StandardCharsets.UTF_8), answer.delayMs())
-                    : w.error(answer.error(), answer.delayMs());
+                    ? x.signed(200, Wire.CSV, answer.value().getBytes(StandardCharsets.UTF_8), answer.delayMs())
+                    : x.error(answer.error(), answer.delayMs());
         });
     }
 
     private void handle(AsyncResponse async, String method, UriInfo uri, String jws, byte[] body,
-                        Function<Wallet, WireReply> work) {
-        Replies.handle(async, runtime.wallet(), method, uri, jws, body, work, scheduler);
+                        Map<String, String> references, BiFunction<Wallet, Wallet.Exchange, WireReply> work) {
+        Wallet wallet = runtime.wallet();
+        Wallet.Exchange exchange = wallet.exchange(method, Replies.pathAndQuery(uri), references);
+        Replies.handle(async, exchange, method, uri, jws, body, x -> work.apply(wallet, x), scheduler);
+    }
+
+    /** A reference from the path, if it is one (never echo what is not). */
+    private static Map<String, String> reference(String name, String value) {
+        return value != null && PayAttempt.REFERENCE.matcher(value).matches() ? Map.of(name, value) : Map.of();
+    }
+
+    /** The well-formed references a JSON body names; none when the body cannot be read. */
+    static Map<String, String> references(byte[] body, String... names) {
+        Map<String, String> found = new LinkedHashMap<>();
+        JsonObject json;
+        try {
+            json = WireJson.object(body);
+        } catch (ChannelException unreadable) {
+            return found;
+        }
+        for (String name : names) {
+            if (json.get(name) instanceof JsonString s) {
+                found.putAll(reference(name, s.getString()));
+            }
+        }
+        return found;
     }
 }

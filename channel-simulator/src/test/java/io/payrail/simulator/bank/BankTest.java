@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payrail.simulator.InvalidRequestException;
+import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.FailurePlan;
 import io.payrail.simulator.fault.FailureUpdate;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BankTest {
@@ -164,6 +167,37 @@ class BankTest {
         assertThat(bank.pay(pay("pay_1", 1000)).effect()).isEqualTo(Effect.INJECTED_FAILURE);
         assertThat(failures.settings().failNextRequests()).isEqualTo(4);
         assertThat(otherFailures.settings().failNextRequests()).isZero();
+    }
+
+    @Test
+    void queriesAreAnsweredByTheBookUnlessQueryFailuresAreAskedFor() {
+        bank.pay(pay("pay_1", 1000));
+        bank.refund(refund("pay_1", "rfd_1", 300));
+        failures.update(new FailureUpdate(null, 5, 503, null, null, null));
+
+        assertThat(bank.query("pay_1").found()).map(PaymentState::decision).map(PaymentResult::status)
+                .contains(PaymentStatus.APPROVED);
+        assertThat(bank.queryRefund("rfd_1").found()).map(RefundResult::status).contains(RefundStatus.REFUNDED);
+        assertThat(bank.query("pay_never")).isEqualTo(new QueryAnswer<>(Optional.empty(), 0));
+        assertThat(failures.settings().failNextRequests()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailedQueryAnswersTheFailureAndChangesNothing() {
+        bank.pay(pay("pay_1", 1000));
+        bank.refund(refund("pay_1", "rfd_1", 300));
+        RefTally before = bank.book().tally("pay_1");
+        failures.update(new FailureUpdate(null, 1, 500, null, null, Map.of("pay_1", 1, "rfd_1", 1),
+                Set.of(BankOperation.QUERY), null, null));
+
+        assertThat(bank.query("pay_1")).isEqualTo(new QueryAnswer<>(Optional.empty(), 500));
+        assertThat(bank.queryRefund("rfd_1")).isEqualTo(new QueryAnswer<>(Optional.empty(), 500));
+        assertThat(bank.query("pay_1").failStatus()).as("the global count").isEqualTo(500);
+        assertThat(bank.query("pay_1").failed()).isFalse();
+        assertThat(bank.queryRefund("rfd_1").found()).isPresent();
+        assertThat(bank.book().tally("pay_1")).isEqualTo(before);
+        // failOperations without PAY and REFUND: pay and refund requests go through
+        assertThat(bank.pay(pay("pay_2", 1000)).effect()).isEqualTo(Effect.DECIDED);
     }
 
     private static RefundRequest refund(String merchantRef, String refundRef, long amount) {

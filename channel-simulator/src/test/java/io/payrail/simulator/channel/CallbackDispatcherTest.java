@@ -18,7 +18,7 @@ class CallbackDispatcherTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final AtomicInteger ids = new AtomicInteger();
     private final ChannelLedger ledger = ChannelLedger.open(ChannelId.CARDGW, LedgerLog.NONE, clock,
-            () -> "id" + ids.incrementAndGet(), new Fees(0));
+            () -> "id" + ids.incrementAndGet(), new Fees(0), ChannelLedger.Capture.AS_ASKED);
     private final FaultPlan faults = new FaultPlan(ChannelId.CARDGW, 0);
     private final ScriptedTransport transport = ScriptedTransport.answering(200, "ok");
     private final CallbackDispatcher dispatcher = new CallbackDispatcher(ChannelId.CARDGW, ledger, faults,

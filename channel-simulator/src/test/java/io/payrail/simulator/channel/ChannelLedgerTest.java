@@ -24,7 +24,7 @@ class ChannelLedgerTest {
     private final AtomicInteger ids = new AtomicInteger();
     private final RecordingLog log = new RecordingLog();
     private final ChannelLedger ledger = ChannelLedger.open(ChannelId.CARDGW, log, clock,
-            () -> "id" + ids.incrementAndGet(), new Fees(60));
+            () -> "id" + ids.incrementAndGet(), new Fees(60), ChannelLedger.Capture.AS_ASKED);
 
     // ---------------------------------------------------------------- pay
 

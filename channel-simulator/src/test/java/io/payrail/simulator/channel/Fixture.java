@@ -29,9 +29,9 @@ public final class Fixture<C extends Channel> {
     public Fixture(ChannelId id, LedgerLog log, ScriptedTransport transport, long refundDelayMs,
                    Function<Channel.Context, C> factory) {
         this.transport = transport;
-        this.ledger = ChannelLedger.open(id, log, clock, () -> String.format("%032d", ids.incrementAndGet()),
-                new Fees(60));
         this.faults = new FaultPlan(id, 0);
+        this.ledger = ChannelLedger.open(id, log, clock, () -> String.format("%032d", ids.incrementAndGet()),
+                new Fees(60), faults::captured);
         Channel.Context context = new Channel.Context(ledger, faults, scheduler, clock, transport, TestKeys.CHANNEL,
                 platformKey, new ChannelSettings(CALLBACK_URL, refundDelayMs,
                 new RetrySchedule(List.of(1_000L, 2_000L, 4_000L), 5)), Duration.ofMinutes(5));

@@ -128,16 +128,18 @@ class LedgerJournalTest {
     void everyLineSurvivesTheCodec() {
         Instant at = Instant.parse("2026-03-01T10:00:00.123456789Z");
         ChannelOrder order = new ChannelOrder("ord_1", "cg_1", OrderStatus.CLOSED, new Money(1000, "USD"), "a \"quoted\"\nline",
-                null, "tok", "1111", "qa_1", at, null, at, 0, true, at.plusSeconds(1));
+                null, "tok", "1111", "qa_1", at, null, at, 0, true, at.plusSeconds(1), null);
         Refund refund = new Refund("rf_1", "cgr_1", "ord_1", "cg_1", new Money(5, "USD"), "why", RefundStatus.PROCESSING,
                 at, null, at.plusSeconds(2));
-        ChannelOrder paid = order.paid(at, 6);
+        ChannelOrder paid = order.paid(at, new Money(1000, "USD"), 6);
+        ChannelOrder misreported = order.paid(at, new Money(500, "EUR"), 3);
         CallbackEvent event = CallbackEvent.refund("cge_1", paid, refund.succeeded(at), 3, at).withCopies(2)
                 .attempted(false, "500 no ack: x");
         CallbackEvent declined = CallbackEvent.payment("cge_2", ChannelOrder.create("ord_2", "cg_2", OrderStatus.DECLINED,
                 new Money(7, "EUR"), "", DeclineReason.INSUFFICIENT_FUNDS, null, null, null, at, 0), 1, at);
         List<LedgerLine> lines = List.of(
                 new LedgerLine.RefLine("ord_1", new Counters(1, 2, 3, 4), order),
+                new LedgerLine.RefLine("ord_1", new Counters(1, 3, 3, 4), misreported),
                 new LedgerLine.RefLine("ord_9", Counters.ZERO, null),
                 new LedgerLine.RefLine("ord_f", Counters.ZERO, ChannelOrder.fence("ord_f", "cg_f", at, false)),
                 new LedgerLine.RefundLine(refund),
@@ -153,6 +155,7 @@ class LedgerJournalTest {
     }
 
     private ChannelLedger open(JournalLedgerLog log) {
-        return ChannelLedger.open(ChannelId.CARDGW, log, clock, () -> "id" + ids.incrementAndGet(), new Fees(60));
+        return ChannelLedger.open(ChannelId.CARDGW, log, clock, () -> "id" + ids.incrementAndGet(), new Fees(60),
+                ChannelLedger.Capture.AS_ASKED);
     }
 }

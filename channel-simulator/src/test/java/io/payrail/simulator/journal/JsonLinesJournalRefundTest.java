@@ -7,6 +7,7 @@ import io.payrail.simulator.bank.BookTotals;
 import io.payrail.simulator.bank.ChargeBook;
 import io.payrail.simulator.bank.Effect;
 import io.payrail.simulator.bank.PaymentRequest;
+import io.payrail.simulator.bank.PaymentResult;
 import io.payrail.simulator.bank.PaymentStatus;
 import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundEntry;
@@ -14,6 +15,7 @@ import io.payrail.simulator.bank.RefundRejectCode;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.fault.MoneyOverride;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -150,6 +152,33 @@ class JsonLinesJournalRefundTest {
             assertThatThrownBy(() -> open(journal))
                     .isInstanceOf(UncheckedIOException.class)
                     .cause().hasMessageContaining("line 1");
+        }
+    }
+
+    @Test
+    void moneyMovedOtherThanAskedSurvivesARestartAndOldLinesStayAsTheyWere() throws IOException {
+        Path file = dir.resolve("simbank-journal.jsonl");
+        Files.writeString(file, OLD_JOURNAL, StandardCharsets.UTF_8);
+        try (JsonLinesJournal journal = new JsonLinesJournal(file, false)) {
+            ChargeBook book = open(journal);
+            book.submit(pay("pay_O", 1000), new MoneyOverride(500L, "EUR"));
+            book.refund(new RefundRequest("pay_O", "rfd_O", 100, "EUR"), new MoneyOverride(200L, null));
+        }
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).filteredOn(l -> l.contains("pay_O"))
+                .allSatisfy(l -> assertThat(l).contains("\"requestedAmount\":"));
+
+        try (JsonLinesJournal journal = new JsonLinesJournal(file, false)) {
+            ChargeBook book = open(journal);
+
+            assertThat(book.find("pay_A1")).map(PaymentResult::overridden).contains(false);
+            assertThat(book.find("pay_O")).contains(new PaymentResult("pay_O", "sb_1", PaymentStatus.APPROVED, 500,
+                    "EUR", null, 1000, "USD"));
+            assertThat(book.findRefund("rfd_O")).contains(new RefundResult("rfd_O", "pay_O", "sr_1",
+                    RefundStatus.REFUNDED, 200, "EUR", null, 100, "EUR"));
+            assertThat(book.submit(pay("pay_O", 1000)).effect()).isEqualTo(Effect.DUPLICATE);
+            assertThat(book.refund(new RefundRequest("pay_O", "rfd_O", 100, "EUR")).effect())
+                    .isEqualTo(Effect.DUPLICATE);
+            assertThat(book.tally("pay_O").refunded()).isEqualTo(200);
         }
     }
 

@@ -42,14 +42,14 @@ class PayerPageTest {
     @Test
     void aDecidedOrderHasNoButtons() {
         ChannelOrder pending = pending("x", 100, "USD");
-        for (ChannelOrder order : List.of(pending.paid(AT, 0), pending.declined(DeclineReason.PAYER_DECLINED),
-                pending.closed(AT, false, null))) {
+        for (ChannelOrder order : List.of(pending.paid(AT, pending.money(), 0),
+                pending.declined(DeclineReason.PAYER_DECLINED), pending.closed(AT, false, null))) {
             String page = PayerPage.render(ChannelId.CARDGW, snapshot(order), SELF, "done");
 
             assertThat(page).doesNotContain("<form").contains("<p class=\"notice\" id=\"notice\">done</p>");
             assertThat(PayerPage.actionable(order)).isFalse();
         }
-        assertThat(PayerPage.render(ChannelId.CARDGW, snapshot(pending.paid(AT, 0)), SELF, null))
+        assertThat(PayerPage.render(ChannelId.CARDGW, snapshot(pending.paid(AT, pending.money(), 0)), SELF, null))
                 .contains("Payment approved.");
         assertThat(PayerPage.render(ChannelId.CARDGW, snapshot(pending.declined(DeclineReason.PAYER_DECLINED)), SELF,
                 null)).contains("Payment declined: The payer declined.");

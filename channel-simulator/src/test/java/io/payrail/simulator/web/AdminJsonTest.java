@@ -11,8 +11,10 @@ import io.payrail.simulator.channel.FaultKind;
 import io.payrail.simulator.channel.FaultPlan;
 import io.payrail.simulator.channel.FaultSettings;
 import io.payrail.simulator.channel.FaultUpdate;
+import io.payrail.simulator.channel.Money;
 import io.payrail.simulator.channel.Operation;
 import io.payrail.simulator.channel.RetrySchedule;
+import io.payrail.simulator.fault.MoneyOverride;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,39 @@ class AdminJsonTest {
                 "{\"declineRules\":[{\"code\":\"DO_NOT_HONOR\",\"amount\":1}]}", "{\"fail\":{\"next\":1.5}}", "[]")) {
             assertThatThrownBy(() -> AdminJson.faultUpdate(bytes(body))).as(body).isInstanceOf(ChannelException.class);
         }
+    }
+
+    @Test
+    void misreportIsMergedByReferenceAndShownInThePlan() {
+        FaultPlan plan = new FaultPlan(ChannelId.WALLET, 20);
+        plan.update(AdminJson.faultUpdate(bytes(
+                "{\"misreport\":{\"refs\":{\"ord_1\":{\"amount\":500,\"currency\":\"EUR\"},\"ord_2\":{\"amount\":1}}}}")));
+
+        FaultSettings s = plan.update(AdminJson.faultUpdate(bytes(
+                "{\"misreport\":{\"refs\":{\"ord_2\":null,\"ord_3\":{\"currency\":\"USD\"}}}}")));
+
+        assertThat(s.misreports()).isEqualTo(Map.of("ord_1", new MoneyOverride(500L, "EUR"),
+                "ord_3", new MoneyOverride(null, "USD")));
+        assertThat(AdminJson.faults(s).getJsonObject("misreport").toString()).isEqualTo(
+                "{\"refs\":{\"ord_1\":{\"amount\":500,\"currency\":\"EUR\"},\"ord_3\":{\"currency\":\"USD\"}}}");
+        assertThat(plan.captured("ord_1", new Money(1999, "CNY"))).isEqualTo(new Money(500, "EUR"));
+        assertThat(plan.captured("ord_3", new Money(1999, "CNY"))).isEqualTo(new Money(1999, "USD"));
+        assertThat(plan.captured("ord_4", new Money(1999, "CNY"))).isEqualTo(new Money(1999, "CNY"));
+        assertThat(AdminJson.faults(plan.reset()).getJsonObject("misreport").toString()).isEqualTo("{\"refs\":{}}");
+    }
+
+    @Test
+    void aBadMisreportIsRefusedAndChangesNothing() {
+        FaultPlan plan = new FaultPlan(ChannelId.WALLET, 20);
+        FaultSettings before = plan.settings();
+        for (String body : List.of("{\"misreport\":{\"next\":1}}", "{\"misreport\":{\"refs\":{\"o\":5}}}",
+                "{\"misreport\":{\"refs\":{\"o\":{}}}}", "{\"misreport\":{\"refs\":{\"o\":{\"amount\":-5}}}}",
+                "{\"misreport\":{\"refs\":{\"o\":{\"currency\":\"euro\"}}}}", "{\"misreport\":[]}")) {
+            assertThatThrownBy(() -> plan.update(AdminJson.faultUpdate(bytes(body)))).as(body)
+                    .isInstanceOfAny(ChannelException.class, IllegalArgumentException.class)
+                    .hasMessageContaining("misreport");
+        }
+        assertThat(plan.settings()).isEqualTo(before);
     }
 
     @Test

@@ -16,6 +16,11 @@ import io.payrail.simulator.bank.RefundRejectCode;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.fault.BankOperation;
+import io.payrail.simulator.fault.FailurePlan;
+import io.payrail.simulator.fault.FailureSettings;
+import io.payrail.simulator.fault.MoneyOverride;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,78 @@ class JsonBodiesTest {
                 "{\"merchantRef\":\"p\",\"refundRef\":\"r\",\"amount\":1}", "currency is required");
         bodies.forEach((body, message) -> assertThatThrownBy(() -> JsonBodies.refundRequest(body)).as(body)
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining(message));
+    }
+
+    @Test
+    void readsAndWritesFailOperations() {
+        FailurePlan plan = new FailurePlan(20);
+
+        FailureSettings settings = plan.update(JsonBodies.failureUpdate("{\"failOperations\":[\"query\",\"PAY\"]}"));
+
+        assertThat(settings.failOperations()).containsExactlyInAnyOrder(BankOperation.PAY, BankOperation.QUERY);
+        assertThat(JsonBodies.settings(settings).toString()).isEqualTo("{\"latencyMs\":20,\"failNextRequests\":0,"
+                + "\"failStatus\":503,\"timeoutNextRequests\":0,\"timeoutMs\":30000,\"failRefs\":{},"
+                + "\"failOperations\":[\"PAY\",\"QUERY\"],\"captureOverrides\":{},\"refundOverrides\":{}}");
+        assertThat(JsonBodies.settings(FailureSettings.defaults(20)).getJsonArray("failOperations").toString())
+                .isEqualTo("[\"PAY\",\"REFUND\"]");
+        for (String body : List.of("{\"failOperations\":\"QUERY\"}", "{\"failOperations\":[\"CLOSE\"]}",
+                "{\"failOperations\":[1]}")) {
+            assertThatThrownBy(() -> JsonBodies.failureUpdate(body)).as(body)
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("failOperations");
+        }
+        assertThatThrownBy(() -> plan.update(JsonBodies.failureUpdate("{\"failOperations\":[]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("failOperations");
+    }
+
+    @Test
+    void readsAndWritesOverridesMergedByReference() {
+        FailurePlan plan = new FailurePlan(20);
+        plan.update(JsonBodies.failureUpdate("{\"captureOverrides\":{\"pay_1\":{\"amount\":500,\"currency\":\"EUR\"},"
+                + "\"pay_2\":{\"currency\":\"JPY\"}},\"refundOverrides\":{\"rfd_1\":{\"amount\":1}}}"));
+
+        FailureSettings settings = plan.update(JsonBodies.failureUpdate(
+                "{\"captureOverrides\":{\"pay_2\":null,\"pay_3\":{\"amount\":7}}}"));
+
+        assertThat(settings.captureOverrides()).isEqualTo(Map.of("pay_1", new MoneyOverride(500L, "EUR"),
+                "pay_3", new MoneyOverride(7L, null)));
+        assertThat(JsonBodies.settings(settings).getJsonObject("captureOverrides").toString())
+                .isEqualTo("{\"pay_1\":{\"amount\":500,\"currency\":\"EUR\"},\"pay_3\":{\"amount\":7}}");
+        assertThat(JsonBodies.settings(settings).getJsonObject("refundOverrides").toString())
+                .isEqualTo("{\"rfd_1\":{\"amount\":1}}");
+    }
+
+    @Test
+    void refusesABadOverrideAndChangesNothing() {
+        FailurePlan plan = new FailurePlan(20);
+        FailureSettings before = plan.settings();
+        for (String body : List.of("{\"captureOverrides\":[]}", "{\"captureOverrides\":{\"p\":500}}",
+                "{\"captureOverrides\":{\"p\":{}}}", "{\"captureOverrides\":{\"p\":{\"amount\":0}}}",
+                "{\"captureOverrides\":{\"p\":{\"amount\":5.5}}}", "{\"refundOverrides\":{\"r\":{\"currency\":\"eur\"}}}",
+                "{\"refundOverrides\":{\"r\":{\"currency\":978}}}", "{\"refundOverrides\":{\"r\":{\"amt\":5}}}")) {
+            assertThatThrownBy(() -> plan.update(JsonBodies.failureUpdate(body))).as(body)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("verride");
+        }
+        assertThat(plan.settings()).isEqualTo(before);
+    }
+
+    @Test
+    void theChargeRecordNamesTheMoneyTakenAndWhatWasAskedWhenItDiffers() {
+        PaymentResult asAsked = new PaymentResult("pay_A", "sb_1", PaymentStatus.APPROVED, 1000, "USD", null);
+        PaymentResult other = new PaymentResult("pay_O", "sb_2", PaymentStatus.APPROVED, 500, "EUR", null, 1000, "USD");
+
+        assertThat(JsonBodies.tally(new RefTally("pay_A", 1, 1, PaymentStatus.APPROVED), asAsked).toString())
+                .isEqualTo("{\"merchantRef\":\"pay_A\",\"requests\":1,\"charges\":1,\"status\":\"APPROVED\","
+                        + "\"amount\":1000,\"currency\":\"USD\",\"refunds\":0,\"refunded\":0,\"closed\":false}");
+        assertThat(JsonBodies.tally(new RefTally("pay_O", 1, 1, PaymentStatus.APPROVED), other).toString())
+                .isEqualTo("{\"merchantRef\":\"pay_O\",\"requests\":1,\"charges\":1,\"status\":\"APPROVED\","
+                        + "\"amount\":500,\"currency\":\"EUR\",\"requestedAmount\":1000,\"requestedCurrency\":\"USD\","
+                        + "\"refunds\":0,\"refunded\":0,\"closed\":false}");
+        // the pay answer and the status query report what was taken
+        assertThat(JsonBodies.result(other, true).toString()).isEqualTo("{\"status\":\"APPROVED\","
+                + "\"transactionId\":\"sb_2\",\"merchantRef\":\"pay_O\",\"amount\":500,\"currency\":\"EUR\","
+                + "\"duplicate\":true}");
+        assertThat(JsonBodies.refund(new RefundResult("rfd_O", "pay_O", "sr_1", RefundStatus.REFUNDED, 700, "EUR",
+                null, 300, "EUR"), false).getInt("amount")).isEqualTo(700);
     }
 
     @Test
@@ -79,17 +156,17 @@ class JsonBodiesTest {
         assertThat(JsonBodies.state(new PaymentState("pay_D", declined, true)).getString("status")).isEqualTo("CLOSED");
         assertThat(JsonBodies.state(new PaymentState("pay_A", approved, false)))
                 .isEqualTo(JsonBodies.result(approved, false));
-        assertThat(JsonBodies.tally(new RefTally("pay_X", 1, 0, null, 0, 0, true)).toString())
+        assertThat(JsonBodies.tally(new RefTally("pay_X", 1, 0, null, 0, 0, true), null).toString())
                 .isEqualTo("{\"merchantRef\":\"pay_X\",\"requests\":1,\"charges\":0,\"status\":\"NONE\","
                         + "\"refunds\":0,\"refunded\":0,\"closed\":true}");
     }
 
     @Test
     void theAdminRecordKeepsItsFieldsAndAddsRefunds() {
-        assertThat(JsonBodies.tally(new RefTally("pay_A1", 3, 1, PaymentStatus.APPROVED, 2, 700)).toString())
+        assertThat(JsonBodies.tally(new RefTally("pay_A1", 3, 1, PaymentStatus.APPROVED, 2, 700), null).toString())
                 .isEqualTo("{\"merchantRef\":\"pay_A1\",\"requests\":3,\"charges\":1,\"status\":\"APPROVED\","
                         + "\"refunds\":2,\"refunded\":700,\"closed\":false}");
-        assertThat(JsonBodies.tally(new RefTally("pay_x", 0, 0, null)).toString())
+        assertThat(JsonBodies.tally(new RefTally("pay_x", 0, 0, null), null).toString())
                 .isEqualTo("{\"merchantRef\":\"pay_x\",\"requests\":0,\"charges\":0,\"status\":\"NONE\","
                         + "\"refunds\":0,\"refunded\":0,\"closed\":false}");
         assertThat(JsonBodies.totals(new BookTotals(281, 70, 72, 5)).toString())

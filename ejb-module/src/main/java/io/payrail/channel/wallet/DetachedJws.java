@@ -53,6 +53,15 @@ final class DetachedJws {
                 + ",\"htu\":" + quote(htu) + "}";
     }
 
+    /**
+     * The same with {@code jti}, a fresh id of this request that WALLET echoes in the header of its
+     * signed answer, so that the answer is bound to this request and no other (wallet.md §2).
+     */
+    static String requestHeader(String kid, long iat, String htm, String htu, String jti) {
+        String header = requestHeader(kid, iat, htm, htu);
+        return header.substring(0, header.length() - 1) + ",\"jti\":" + quote(jti) + "}";
+    }
+
     /** The protected header of an answer or notification (how WALLET signs): {@code alg}, {@code kid}, {@code iat}. */
     static String responseHeader(String kid, long iat) {
         return "{\"alg\":\"" + ALG + "\",\"kid\":" + quote(kid) + ",\"iat\":" + iat + "}";

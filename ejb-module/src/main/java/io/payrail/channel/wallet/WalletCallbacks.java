@@ -3,6 +3,8 @@ package io.payrail.channel.wallet;
 import io.payrail.channel.CallbackEvent;
 import io.payrail.channel.ChannelCallbacks;
 import io.payrail.channel.ChannelOutcome;
+import io.payrail.channel.WireJson;
+import io.payrail.common.Money;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,7 +116,8 @@ public class WalletCallbacks implements ChannelCallbacks {
         return switch (type) {
             case "ORDER" -> {
                 ChannelOutcome outcome = switch (status) {
-                    case "PAID" -> ChannelOutcome.succeeded(walletOrderId);
+                    // the money the payer paid, compared with the order before anything is booked
+                    case "PAID" -> ChannelOutcome.succeeded(walletOrderId, money(n, "amount"));
                     case "DECLINED" -> ChannelOutcome.declined(walletOrderId, optional(n, "declineCode"), null);
                     case "PENDING" -> ChannelOutcome.pending(walletOrderId, null);
                     case "CLOSED" -> ChannelOutcome.closed(walletOrderId);
@@ -129,10 +132,20 @@ public class WalletCallbacks implements ChannelCallbacks {
                     throw invalid("REFUND status \"" + status + "\" is not SUCCEEDED");
                 }
                 yield new CallbackEvent(WalletConnector.CHANNEL_ID, notificationId, seq, merchantRef, refundRef,
-                        ChannelOutcome.succeeded(walletRefundId));
+                        ChannelOutcome.succeeded(walletRefundId, money(n, "refundAmount")));
             }
             default -> throw invalid("type \"" + type + "\" is not ORDER or REFUND");
         };
+    }
+
+    /** {@code amountField} with {@code currency}: a notification of money moved must say how much. */
+    private static Money money(JsonObject n, String amountField) throws InvalidCallbackException {
+        Money money = WireJson.money(n, amountField, "currency");
+        if (money == null) {
+            throw invalid("fields " + amountField + " and currency must be a whole number of minor units and an"
+                    + " ISO 4217 code, got " + n.get(amountField) + " and " + n.get("currency"));
+        }
+        return money;
     }
 
     private static JsonObject object(byte[] body) throws InvalidCallbackException {

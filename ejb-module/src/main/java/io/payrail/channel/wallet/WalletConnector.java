@@ -1,7 +1,14 @@
 package io.payrail.channel.wallet;
 
+import io.payrail.channel.ChannelAnswers;
+import io.payrail.channel.ChannelAnswers.ErrorKind;
+import io.payrail.channel.ChannelAnswers.Exchange;
+import io.payrail.channel.ChannelAnswers.Kind;
+import io.payrail.channel.ChannelAnswers.Reply;
+import io.payrail.channel.ChannelAnswers.Transport;
 import io.payrail.channel.ChannelConnector;
 import io.payrail.channel.ChannelOutcome;
+import io.payrail.channel.WireJson;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.platform.signing.PlatformKeys;
@@ -11,24 +18,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +68,9 @@ public class WalletConnector implements ChannelConnector {
     private static final byte[] NO_BODY = new byte[0];
     private static final int MAX_SUBJECT_CHARS = 256;
     private static final int MAX_DETAIL_CHARS = 200;
+    /** How far the time in WALLET's signature may be from ours (wallet.md §2). */
+    static final long MAX_SKEW_SECONDS = 300;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "payrail.channel.wallet.url", defaultValue = DEFAULT_URL)
@@ -156,30 +163,10 @@ public class WalletConnector implements ChannelConnector {
         if (submission.subject() != null && !submission.subject().isBlank()) {
             request.add("subject", truncate(submission.subject()));
         }
-        Reply reply = exchange("POST", "orders", json(request.build()), ref);
-        ChannelOutcome outcome = switch (reply.kind()) {
-            case NOT_SENT, REFUSED -> ChannelOutcome.unavailable(reply.detail());
-            case LOST, UNTRUSTED -> ChannelOutcome.unknown(reply.detail());
-            case ANSWERED -> {
-                int status = reply.status();
-                String error = reply.errorCode();
-                if (status == 200) {
-                    yield orderOutcome(reply, ref);
-                } else if (status == 409 && "MERCHANT_REF_REUSED".equals(error)) {
-                    yield afterReusedReference(submission);
-                } else if (status == 409 && "ORDER_CLOSED".equals(error)) {
-                    yield ChannelOutcome.closed(null);
-                } else if (status == 503) {
-                    yield ChannelOutcome.unavailable(reply.describe());
-                } else if (status >= 400 && status < 500) {
-                    // wallet.md §7: every 4xx is a refusal that recorded nothing
-                    yield refusal(reply);
-                } else {
-                    yield ChannelOutcome.unknown(reply.describe());
-                }
-            }
-        };
-        return logged("pay", ref, outcome);
+        Reply reply = exchange("POST", "orders", json(request.build()), ref, Kind.PAYMENT);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(submission.resend() ? Exchange.RESEND : Exchange.SUBMIT,
+                Kind.PAYMENT, reply);
+        return logged("pay", ref, meaning.queryInstead() ? afterReusedReference(submission) : meaning.outcome());
     }
 
     /**
@@ -188,14 +175,9 @@ public class WalletConnector implements ChannelConnector {
      * an operator should see.
      */
     private ChannelOutcome afterReusedReference(ChannelSubmission submission) {
-        Reply reply = getOrder(submission.orderId());
-        if (reply.kind() == Reply.Kind.ANSWERED && reply.status() == 200 && reply.json() != null) {
-            JsonObject order = reply.json();
-            LOG.warning(() -> "WALLET " + submission.orderId() + ": MERCHANT_REF_REUSED; WALLET holds "
-                    + order.get("amount") + " " + text(order, "currency") + ", we asked "
-                    + submission.amount().minorUnits() + " " + submission.amount().currencyCode());
-        }
-        ChannelOutcome queried = queryOutcome(reply, submission.orderId());
+        LOG.warning(() -> "WALLET " + submission.orderId() + ": MERCHANT_REF_REUSED (we asked "
+                + submission.amount() + "); taking WALLET's own record of the reference");
+        ChannelOutcome queried = query(submission.orderId());
         return queried.status() == ChannelOutcome.Status.NOT_FOUND
                 ? ChannelOutcome.unknown("WALLET said MERCHANT_REF_REUSED but holds no order for it")
                 : queried;
@@ -203,74 +185,33 @@ public class WalletConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome query(String orderId) {
-        return logged("query", orderId, queryOutcome(getOrder(orderId), orderId));
-    }
-
-    private Reply getOrder(String orderId) {
-        return exchange("GET", "orders/by-ref/" + segment(orderId), null, orderId);
-    }
-
-    private ChannelOutcome queryOutcome(Reply reply, String orderId) {
-        if (reply.kind() != Reply.Kind.ANSWERED) {
-            // a query that could not be made or answered tells nothing, refused connection included
-            return ChannelOutcome.unknown(reply.detail());
-        }
-        if (reply.status() == 200) {
-            return orderOutcome(reply, orderId);
-        }
-        if (reply.status() == 404 && "ORDER_NOT_FOUND".equals(reply.errorCode())) {
-            return ChannelOutcome.notFound();
-        }
-        return ChannelOutcome.unknown(reply.describe());
+        Reply reply = exchange("GET", "orders/by-ref/" + segment(orderId), null, orderId, Kind.PAYMENT);
+        return logged("query", orderId, plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.PAYMENT, reply), reply));
     }
 
     @Override
     public ChannelOutcome close(String orderId) {
-        Reply reply = exchange("POST", "orders/by-ref/" + segment(orderId) + "/close", NO_BODY, orderId);
-        ChannelOutcome outcome;
-        if (reply.kind() != Reply.Kind.ANSWERED) {
-            outcome = ChannelOutcome.unknown(reply.detail());
-        } else if (reply.status() == 200) {
-            ChannelOutcome order = orderOutcome(reply, orderId);
-            outcome = order.status() == ChannelOutcome.Status.CLOSED || order.status() == ChannelOutcome.Status.SUCCEEDED
-                    ? order
-                    : ChannelOutcome.unknown("WALLET answered the close with " + order.status() + ": " + reply.describe());
-        } else if (reply.status() == 409 && "ORDER_PAID".equals(reply.errorCode())) {
-            // paid after all: the query gives WALLET's order id, which settlement matches on
-            ChannelOutcome queried = queryOutcome(getOrder(orderId), orderId);
-            outcome = queried.status() == ChannelOutcome.Status.SUCCEEDED
-                    ? queried
-                    : ChannelOutcome.unknown("WALLET refused the close as ORDER_PAID, but its query said "
-                    + queried.status() + (queried.message() == null ? "" : " (" + queried.message() + ")"));
-        } else {
-            outcome = ChannelOutcome.unknown(reply.describe());
-        }
-        return logged("close", orderId, outcome);
+        Reply reply = exchange("POST", "orders/by-ref/" + segment(orderId) + "/close", NO_BODY, orderId, Kind.PAYMENT);
+        // ORDER_PAID: paid after all; the query gives WALLET's order id, which settlement matches on
+        return logged("close", orderId, ChannelAnswers.closeOutcome(reply, () -> query(orderId)));
     }
 
-    /** An order as WALLET answers it (§3, §4), for our reference. */
-    private static ChannelOutcome orderOutcome(Reply reply, String ref) {
-        JsonObject order = reply.json();
-        if (order == null) {
-            return ChannelOutcome.unknown("WALLET answered HTTP " + reply.status() + " with no JSON object: "
-                    + reply.abbreviatedBody());
-        }
-        String answeredRef = text(order, "merchantRef");
-        if (!ref.equals(answeredRef)) {
-            return ChannelOutcome.unknown("WALLET answered for merchantRef " + answeredRef + ", not " + ref);
-        }
-        String walletId = text(order, "orderId");
-        String status = text(order, "status");
-        if (walletId == null || status == null) {
-            return ChannelOutcome.unknown("WALLET's order lacks orderId or status: " + reply.abbreviatedBody());
+    /** An order as WALLET answers it (§3, §4), if it is one for our reference. */
+    private static ChannelOutcome orderDecision(JsonObject order, String ref) {
+        String walletId = WireJson.text(order, "orderId");
+        String status = WireJson.text(order, "status");
+        if (!ref.equals(WireJson.text(order, "merchantRef")) || walletId == null || status == null) {
+            return null;
         }
         return switch (status) {
-            case "PENDING" -> ChannelOutcome.pending(walletId, text(order, "payUrl"));
-            case "PAID" -> ChannelOutcome.succeeded(walletId);
-            case "DECLINED" -> ChannelOutcome.declined(walletId, Optional.ofNullable(text(order, "declineCode"))
-                    .orElse("DECLINED"), text(order, "declineMessage"));
+            case "PENDING" -> ChannelOutcome.pending(walletId, WireJson.text(order, "payUrl"));
+            // what the payer paid: compared with the order before anything is booked
+            case "PAID" -> Optional.ofNullable(WireJson.money(order, "amount", "currency"))
+                    .map(money -> ChannelOutcome.succeeded(walletId, money)).orElse(null);
+            case "DECLINED" -> ChannelOutcome.declined(walletId, Optional.ofNullable(WireJson.text(order, "declineCode"))
+                    .orElse("DECLINED"), WireJson.text(order, "declineMessage"));
             case "CLOSED" -> ChannelOutcome.closed(walletId);
-            default -> ChannelOutcome.unknown("WALLET order status " + status + " is not documented");
+            default -> null;
         };
     }
 
@@ -285,87 +226,85 @@ public class WalletConnector implements ChannelConnector {
                 .add("amount", submission.amount().minorUnits())
                 .add("currency", submission.amount().currencyCode())
                 .build();
-        Reply reply = exchange("POST", "refunds", json(request), ref);
-        ChannelOutcome outcome = switch (reply.kind()) {
-            case NOT_SENT, REFUSED -> ChannelOutcome.unavailable(reply.detail());
-            case LOST, UNTRUSTED -> ChannelOutcome.unknown(reply.detail());
-            case ANSWERED -> {
-                int status = reply.status();
-                if (status == 200) {
-                    yield refundOutcome(reply, ref);
-                } else if (status == 503) {
-                    yield ChannelOutcome.unavailable(reply.describe());
-                } else if (status >= 400 && status < 500) {
-                    // ORDER_NOT_FOUND, ORDER_NOT_PAID, REFUND_REF_REUSED, CURRENCY_MISMATCH,
-                    // REFUND_EXCEEDS_CAPTURED, INVALID_REQUEST, SIGNATURE_INVALID: nothing recorded
-                    yield refusal(reply);
-                } else {
-                    yield ChannelOutcome.unknown(reply.describe());
-                }
-            }
-        };
-        return logged("refund", ref, outcome);
+        Reply reply = exchange("POST", "refunds", json(request), ref, Kind.REFUND);
+        ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(submission.resend() ? Exchange.RESEND : Exchange.SUBMIT,
+                Kind.REFUND, reply);
+        return logged("refund", ref, meaning.queryInstead() ? queryRefund(submission) : meaning.outcome());
     }
 
     @Override
     public ChannelOutcome queryRefund(RefundSubmission submission) {
         String ref = submission.refundId();
-        Reply reply = exchange("GET", "refunds/by-ref/" + segment(ref), null, ref);
-        ChannelOutcome outcome;
-        if (reply.kind() != Reply.Kind.ANSWERED) {
-            outcome = ChannelOutcome.unknown(reply.detail());
-        } else if (reply.status() == 200) {
-            outcome = refundOutcome(reply, ref);
-        } else if (reply.status() == 404) {
-            outcome = ChannelOutcome.notFound();
-        } else {
-            outcome = ChannelOutcome.unknown(reply.describe());
-        }
-        return logged("queryRefund", ref, outcome);
+        Reply reply = exchange("GET", "refunds/by-ref/" + segment(ref), null, ref, Kind.REFUND);
+        return logged("queryRefund", ref, plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.REFUND, reply), reply));
     }
 
-    /** A refund as WALLET answers it (§6), for our reference. */
-    private static ChannelOutcome refundOutcome(Reply reply, String ref) {
-        JsonObject refund = reply.json();
-        if (refund == null) {
-            return ChannelOutcome.unknown("WALLET answered HTTP " + reply.status() + " with no JSON object: "
-                    + reply.abbreviatedBody());
-        }
-        String answeredRef = text(refund, "refundRef");
-        if (!ref.equals(answeredRef)) {
-            return ChannelOutcome.unknown("WALLET answered for refundRef " + answeredRef + ", not " + ref);
-        }
-        String walletId = text(refund, "refundId");
-        String status = text(refund, "status");
-        if (walletId == null || status == null) {
-            return ChannelOutcome.unknown("WALLET's refund lacks refundId or status: " + reply.abbreviatedBody());
+    /** A refund as WALLET answers it (§6), if it is one for our reference. */
+    private static ChannelOutcome refundDecision(JsonObject refund, String ref) {
+        String walletId = WireJson.text(refund, "refundId");
+        String status = WireJson.text(refund, "status");
+        if (!ref.equals(WireJson.text(refund, "refundRef")) || walletId == null || status == null) {
+            return null;
         }
         return switch (status) {
             case "PROCESSING" -> ChannelOutcome.pending(walletId, null);
-            case "SUCCEEDED" -> ChannelOutcome.succeeded(walletId);
-            default -> ChannelOutcome.unknown("WALLET refund status " + status + " is not documented");
+            case "SUCCEEDED" -> Optional.ofNullable(WireJson.money(refund, "amount", "currency"))
+                    .map(money -> ChannelOutcome.succeeded(walletId, money)).orElse(null);
+            default -> null;
+        };
+    }
+
+    /** A query's meaning never asks for another query. */
+    private static ChannelOutcome plain(ChannelAnswers.Meaning meaning, Reply reply) {
+        return meaning.queryInstead() ? ChannelOutcome.unknown(reply.detail()) : meaning.outcome();
+    }
+
+    /** WALLET's error codes (§7). */
+    private static ErrorKind errorKind(int status, String code) {
+        if (code == null) {
+            return ErrorKind.NONE;
+        }
+        if (status == 429) {
+            return ErrorKind.THROTTLED;
+        }
+        return switch (code) {
+            case "ORDER_NOT_FOUND", "REFUND_NOT_FOUND" -> ErrorKind.NOT_FOUND;
+            case "ORDER_CLOSED" -> ErrorKind.CLOSED;
+            case "ORDER_PAID" -> ErrorKind.PAID;
+            case "MERCHANT_REF_REUSED", "REFUND_REF_REUSED" -> ErrorKind.REFERENCE_REUSED;
+            case "INVALID_REQUEST", "CURRENCY_MISMATCH", "REFUND_EXCEEDS_CAPTURED", "ORDER_NOT_PAID" -> ErrorKind.REFUSED;
+            case "SIGNATURE_INVALID" -> {
+                LOG.severe("WALLET refused our signature: check that WALLET holds the platform's current public key");
+                yield ErrorKind.OTHER;
+            }
+            default -> ErrorKind.OTHER;
         };
     }
 
     // ------------------------------------------------------------------------------ the wire
 
     /**
-     * One signed request and its checked answer; never throws.
+     * One signed request and its checked answer, as {@link ChannelAnswers} reads it; never throws.
+     * An answer is trusted only when its signature verifies with WALLET's key, it was signed within
+     * {@value #MAX_SKEW_SECONDS} s of our clock, and it names this very request (its {@code htm},
+     * {@code htu} and our fresh {@code jti}): an answer captured from another exchange, or an old one,
+     * tells nothing about this one. The front door's unsigned 503 is the one exception (§7).
      *
      * @param body null for a GET (signed as the empty body)
      */
-    private Reply exchange(String method, String relativePath, byte[] body, String reference) {
+    private Reply exchange(String method, String relativePath, byte[] body, String reference, Kind kind) {
         URI uri = URI.create(base + "/" + relativePath);
         String htu = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String jti = jti();
         PublicKey verifyWith;
         String signature;
         try {
             verifyWith = walletKey.get();
             signature = DetachedJws.sign(DetachedJws.requestHeader(signer.keyId(), clock.instant().getEpochSecond(),
-                    method, htu), body == null ? NO_BODY : body, signer::sign);
+                    method, htu, jti), body == null ? NO_BODY : body, signer::sign);
         } catch (RuntimeException e) {
             // keys missing or unreadable: nothing was sent, and an answer could not be trusted anyway
-            return Reply.failed(Reply.Kind.NOT_SENT, "not sent: " + e.getMessage());
+            return Reply.failed(Transport.NOT_SENT, "WALLET request not sent: " + e.getMessage());
         }
         Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE)
                 .header(DetachedJws.HEADER, signature);
@@ -381,89 +320,62 @@ public class WalletConnector implements ChannelConnector {
             // ProcessingException and the like: refused before sending, or lost after
             boolean refused = causedByRefusal(e);
             LOG.log(Level.FINE, e, () -> "WALLET " + method + " " + htu + " for " + reference);
-            return Reply.failed(refused ? Reply.Kind.REFUSED : Reply.Kind.LOST,
-                    (refused ? "connection refused: " : "no answer: ") + describe(e));
+            return Reply.failed(refused ? Transport.REFUSED : Transport.LOST,
+                    "WALLET " + (refused ? "connection refused: " : "no answer: ") + describe(e));
         }
+        JsonObject json = WireJson.object(answer);
+        String detail = describe(status, json, answer);
         if (status != 503) {
             try {
-                DetachedJws.verify(answerSignature, answer, verifyWith);
+                checkBinding(DetachedJws.verify(answerSignature, answer, verifyWith), status, method, htu, jti);
             } catch (DetachedJws.InvalidJwsException e) {
-                return Reply.failed(Reply.Kind.UNTRUSTED, "HTTP " + status + " answer not trusted: " + e.getMessage());
+                return Reply.failed(Transport.UNTRUSTED, "WALLET HTTP " + status + " answer not trusted: " + e.getMessage());
             }
         }
-        return Reply.answered(status, answer);
+        if (status == 200) {
+            return Reply.decided(status, json == null ? null
+                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : refundDecision(json, reference), detail);
+        }
+        String code = json == null ? null : WireJson.text(json, "error");
+        boolean names = json != null && reference.equals(WireJson.text(json, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"));
+        return Reply.error(status, errorKind(status, code), code, json == null ? null : WireJson.text(json, "message"),
+                names, detail);
     }
 
-    /**
-     * What came back from one exchange.
-     *
-     * @param json the answer's JSON object; null when the body is not one
-     */
-    private record Reply(Kind kind, int status, byte[] body, JsonObject json, String detail) {
-
-        enum Kind {
-            /** Our side failed before sending (keys): nothing reached WALLET. */
-            NOT_SENT,
-            /** The connection was refused (or the host unknown): nothing reached WALLET. */
-            REFUSED,
-            /** Timeout, reset, broken answer: WALLET may have acted. */
-            LOST,
-            /** An answer whose signature does not verify: it tells us nothing. */
-            UNTRUSTED,
-            /** A (verified, when a key is configured) HTTP answer. */
-            ANSWERED
+    /** The answer is fresh and answers this request (wallet.md §2). */
+    private void checkBinding(JsonObject header, int status, String method, String htu, String jti)
+            throws DetachedJws.InvalidJwsException {
+        long iat = DetachedJws.issuedAt(header);
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - iat) > MAX_SKEW_SECONDS) {
+            throw new DetachedJws.InvalidJwsException("iat " + iat + " is " + Math.abs(now - iat) + " s "
+                    + (iat < now ? "old" : "in the future") + " (at most " + MAX_SKEW_SECONDS + " s)");
         }
-
-        static Reply failed(Kind kind, String detail) {
-            return new Reply(kind, 0, NO_BODY, null, detail);
-        }
-
-        static Reply answered(int status, byte[] body) {
-            return new Reply(Kind.ANSWERED, status, body, parse(body), null);
-        }
-
-        /** WALLET's {@code error} code, when the answer is an error object. */
-        String errorCode() {
-            return json == null ? null : text(json, "error");
-        }
-
-        String abbreviatedBody() {
-            return abbreviate(new String(body, StandardCharsets.UTF_8));
-        }
-
-        /** For an outcome's message: the status and WALLET's code and message, or the start of the body. */
-        String describe() {
-            if (kind != Kind.ANSWERED) {
-                return detail;
-            }
-            String error = errorCode();
-            return "WALLET HTTP " + status + (error != null
-                    ? " " + error + Optional.ofNullable(text(json, "message")).map(m -> ": " + abbreviate(m)).orElse("")
-                    : body.length == 0 ? "" : ": " + abbreviatedBody());
-        }
-
-        private static JsonObject parse(byte[] body) {
-            if (body.length == 0) {
-                return null;
-            }
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-                JsonValue value = reader.readValue();
-                return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-            } catch (JsonException | IllegalStateException e) {
-                return null;
-            }
+        String answeredMethod = WireJson.text(header, "htm");
+        String answeredTarget = WireJson.text(header, "htu");
+        String answeredJti = WireJson.text(header, "jti");
+        // a 401 never echoes the jti (WALLET could not take the request as ours): it is bound to the
+        // method and path only, and as an answer about one request it proves nothing (see ChannelAnswers)
+        boolean jtiMatches = status == 401 ? answeredJti == null : jti.equals(answeredJti);
+        if (!method.equals(answeredMethod) || !htu.equals(answeredTarget) || !jtiMatches) {
+            throw new DetachedJws.InvalidJwsException("it answers " + answeredMethod + " " + answeredTarget + " (jti "
+                    + answeredJti + "), not this " + method + " " + htu + " (jti " + jti + ")");
         }
     }
 
-    /** A documented refusal (4xx): WALLET recorded nothing, so nothing moved. */
-    private static ChannelOutcome refusal(Reply reply) {
-        String code = Optional.ofNullable(reply.errorCode()).orElse("WALLET_HTTP_" + reply.status());
-        if (reply.status() == 401) {
-            LOG.severe(() -> "WALLET refused our signature (" + reply.describe() + "): check that WALLET holds the"
-                    + " platform's current public key");
-        }
-        String message = reply.json() == null ? reply.abbreviatedBody() : text(reply.json(), "message");
-        return ChannelOutcome.declined(null, code, message);
+    /** For an outcome's message: the status and WALLET's code and message, or the start of the body. */
+    private static String describe(int status, JsonObject json, byte[] body) {
+        String error = json == null ? null : WireJson.text(json, "error");
+        return "WALLET HTTP " + status + (error != null
+                ? " " + error + Optional.ofNullable(WireJson.text(json, "message")).map(m -> ": " + abbreviate(m)).orElse("")
+                : body.length == 0 ? "" : ": " + abbreviate(new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh request id for the answer to echo: 32 characters of base64url from 24 random bytes. */
+    private static String jti() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        return DetachedJws.base64Url(random);
     }
 
     private static boolean causedByRefusal(Throwable e) {
@@ -501,12 +413,6 @@ public class WalletConnector implements ChannelConnector {
 
     private static byte[] json(JsonObject object) {
         return object.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A string field, or null when absent or not a string. */
-    private static String text(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        return value != null && value.getValueType() == JsonValue.ValueType.STRING ? object.getString(name) : null;
     }
 
     /**

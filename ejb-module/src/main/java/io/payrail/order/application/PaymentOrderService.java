@@ -3,8 +3,10 @@ package io.payrail.order.application;
 import io.payrail.audit.AuditTrail;
 import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
+import io.payrail.discrepancy.Discrepancies;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Ids;
+import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
 import io.payrail.common.Persistence;
 import io.payrail.ledger.AccountType;
@@ -40,6 +42,8 @@ public class PaymentOrderService {
     public static final String AGGREGATE = "PAYMENT_ORDER";
     public static final String MESSAGE_SUBMIT = "PAYMENT_SUBMIT";
     public static final String ENTRY_PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
+    /** Money a channel took for an order that was not the order's amount or currency: in suspense. */
+    public static final String ENTRY_CAPTURE_DISCREPANCY = "CAPTURE_DISCREPANCY";
 
     private static final Logger LOG = Logger.getLogger(PaymentOrderService.class.getName());
 
@@ -69,6 +73,9 @@ public class PaymentOrderService {
 
     @Inject
     private CheckSchedule checks;
+
+    @Inject
+    private Discrepancies discrepancies;
 
     @Inject
     @ConfigProperty(name = "payrail.order.expiry-minutes", defaultValue = "30")
@@ -231,7 +238,7 @@ public class PaymentOrderService {
             }
             PaymentOrderState from = order.startProcessing(now);
             // should this server die during the channel call, the resolver takes over from here
-            order.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
+            order.checkNoLaterThan(now.plusSeconds(safetyNetSeconds), now);
             audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(),
                     TransitionSource.DISPATCH, "handed to the router", now));
         } else if (order.state() != PaymentOrderState.PROCESSING) {
@@ -247,20 +254,36 @@ public class PaymentOrderService {
      * lock, and only for an order no channel holds: two dispatches of one order can never hold two
      * channels, so it can never be charged at two.
      *
-     * @return false when the order is no longer PROCESSING, another dispatch gave it to a channel,
-     *         or a close has begun: do not submit
+     * @return this dispatch's attempt number, for {@link #releaseChannel}; 0 when the order is no
+     *         longer PROCESSING, another dispatch gave it to a channel, a close has begun, or it is
+     *         held: do not submit
      */
-    public boolean assignChannel(String orderId, String channelId) {
+    public int assignChannel(String orderId, String channelId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        return order.state() == PaymentOrderState.PROCESSING && order.assignChannel(channelId, clock.instant());
+        return order.state() == PaymentOrderState.PROCESSING ? order.assignChannel(channelId, clock.instant()) : 0;
     }
 
-    /** The channel refused the order before processing it (nothing charged): another channel may take it. */
-    public void releaseChannel(String orderId, String channelId) {
+    /**
+     * A dispatch is about to ask the channel that holds the order again. Under the order's lock it
+     * takes a new attempt, so no older dispatch can release the channel while this one is there.
+     *
+     * @return the attempt number; 0 when the order is not PROCESSING at {@code channelId} any more,
+     *         a close has begun, or it is held: do not send
+     */
+    public int resendTo(String orderId, String channelId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        if (channelId.equals(order.channelId()) && order.state() == PaymentOrderState.PROCESSING) {
-            order.releaseChannel(clock.instant());
-        }
+        return order.state() == PaymentOrderState.PROCESSING ? order.resendTo(channelId, clock.instant()) : 0;
+    }
+
+    /**
+     * The channel refused attempt {@code attempt} before processing it (nothing charged): another
+     * channel may take the order, unless a later dispatch asked the same channel since.
+     *
+     * @return true when the order is free for another channel
+     */
+    public boolean releaseChannel(String orderId, String channelId, int attempt) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        return order.state() == PaymentOrderState.PROCESSING && order.releaseChannel(channelId, attempt, clock.instant());
     }
 
     /**
@@ -274,7 +297,7 @@ public class PaymentOrderService {
             Instant now = clock.instant();
             order.awaitPayer(channelTxnId, payUrl, now);
             if (source != TransitionSource.CHANNEL_CALLBACK) {
-                order.scheduleCheck(now.plus(checks.after(order.checkAttempts())));
+                order.scheduleCheck(now.plus(checks.after(order.checkAttempts())), now);
             }
         }
         orders.flush();
@@ -284,8 +307,9 @@ public class PaymentOrderService {
     /** The outcome is unknown (or no channel could take the order yet): ask again on the schedule. */
     public void scheduleCheck(String orderId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        if (order.state() == PaymentOrderState.PROCESSING) {
-            order.scheduleCheck(clock.instant().plus(checks.after(order.checkAttempts())));
+        if (order.state() == PaymentOrderState.PROCESSING && !order.isHeld()) {
+            Instant now = clock.instant();
+            order.scheduleCheck(now.plus(checks.after(order.checkAttempts())), now);
         }
     }
 
@@ -331,7 +355,8 @@ public class PaymentOrderService {
         if (order.channelId() != null && !order.channelId().equals(channelId)) {
             LOG.severe(() -> "order " + orderId + " was closed at " + channelId + " but " + order.channelId()
                     + " holds it; it stays PROCESSING and is checked there");
-            order.scheduleCheck(clock.instant().plus(checks.after(order.checkAttempts())));
+            Instant now = clock.instant();
+            order.scheduleCheck(now.plus(checks.after(order.checkAttempts())), now);
             return PaymentOrderView.of(order);
         }
         return closeLocked(order, source, detail);
@@ -348,22 +373,45 @@ public class PaymentOrderService {
     }
 
     /**
-     * Records that the channel charged the payer: PROCESSING → SUCCEEDED, and the ledger entry
-     * (channel receivable debited, merchant pending credited). Idempotent: an order already paid
-     * is left as it is. A payment for an order that is already CLOSED or FAILED is a late payment:
-     * the money is not the merchant's, and {@link LatePayments} gives it back.
+     * Records that {@code channelId} charged the payer {@code paid}: PROCESSING → SUCCEEDED, and the
+     * ledger entry (channel receivable debited, merchant pending credited). Idempotent: an order
+     * already paid there is left as it is. The money is booked to the merchant only when it is the
+     * order's own channel that reports exactly the order's amount and currency:
+     * <ul>
+     * <li>paid at a channel that does not hold the order (a channel it was taken from, or a second
+     *     channel), or for an order already CLOSED or FAILED: the money is not the merchant's, and
+     *     {@link LatePayments} books it to suspense and gives it back;</li>
+     * <li>other money than the order's (a partial capture, another currency): the reported money goes
+     *     to suspense, the order is held, and a discrepancy is raised for an operator.</li>
+     * </ul>
      */
-    public PaymentOrderView recordSuccess(String orderId, String channelTxnId, TransitionSource source) {
+    public PaymentOrderView recordSuccess(String orderId, String channelId, String channelTxnId, Money paid,
+                                          TransitionSource source) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        if (order.state().isPaid()) {
+        boolean ownChannel = channelId.equals(order.channelId());
+        if (order.state().isPaid() && ownChannel) {
             return PaymentOrderView.of(order);
         }
         Instant now = clock.instant();
-        if (order.state() == PaymentOrderState.CLOSED || order.state() == PaymentOrderState.FAILED) {
+        if (!ownChannel || order.state() == PaymentOrderState.CLOSED || order.state() == PaymentOrderState.FAILED
+                || order.state().isPaid()) {
+            String why = ownChannel ? "paid after it became " + order.state()
+                    : "paid at " + channelId + ", which does not hold it (" + order.channelId() + " does)";
             audit.record(new StateTransition(AGGREGATE, orderId, order.state().name(), order.state().name(), source,
-                    "paid after it became " + order.state() + " (channel transaction " + channelTxnId + ")", now));
-            latePayments.arrived(PaymentOrderView.of(order), channelTxnId, source);
+                    why + " (channel transaction " + channelTxnId + ", " + paid + ")", now));
+            if (!ownChannel) {
+                LOG.severe(() -> "order " + orderId + " " + why + ": the money goes to suspense and back to the payer");
+            }
+            latePayments.arrived(PaymentOrderView.of(order), channelId, channelTxnId, paid, source);
             return PaymentOrderView.of(order);
+        }
+        if (order.isHeld()) {
+            LOG.warning(() -> "order " + orderId + " is held for an operator (" + order.heldReason() + "); " + channelId
+                    + "'s report of " + paid + " via " + source + " is left to them");
+            return PaymentOrderView.of(order);
+        }
+        if (!paid.equals(order.amount())) {
+            return holdForOtherMoney(order, channelId, channelTxnId, paid, source, now);
         }
         PaymentOrderState from = order.succeed(channelTxnId, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
@@ -374,6 +422,26 @@ public class PaymentOrderService {
                 .build());
         orders.flush();
         return notify(order, "payment.succeeded");
+    }
+
+    /**
+     * The order's channel took other money than the order's: never the merchant's to keep, never
+     * silently the order's amount. The money taken goes to suspense, the order is held (no checks,
+     * no expiry, the merchant still sees it PROCESSING) and a discrepancy awaits an operator.
+     */
+    private PaymentOrderView holdForOtherMoney(PaymentOrder order, String channelId, String channelTxnId, Money paid,
+                                               TransitionSource source, Instant now) {
+        String reason = channelId + " reported " + paid + " for an order of " + order.amount();
+        ledger.book(JournalEntry.of(ENTRY_CAPTURE_DISCREPANCY, order.id(), now)
+                .debit(AccountType.CHANNEL_RECEIVABLE, channelId, paid)
+                .credit(AccountType.SUSPENSE, channelId, paid)
+                .build());
+        order.hold(reason, now);
+        audit.record(new StateTransition(AGGREGATE, order.id(), order.state().name(), order.state().name(), source,
+                "held for an operator: " + reason + " (channel transaction " + channelTxnId + ")", now));
+        discrepancies.raise(channelId, AGGREGATE, order.id(), channelTxnId, order.amount(), paid, source.name(), reason);
+        orders.flush();
+        return PaymentOrderView.of(order);
     }
 
     /**

@@ -100,6 +100,20 @@ public class PaymentOrder {
     @Column(name = "close_source")
     private String closeSource;
 
+    /**
+     * Counts the dispatches that sent the order to a channel (see {@link #assignChannel} and
+     * {@link #resendTo}): a dispatch may give the order up only while its attempt is the latest.
+     */
+    @Column(name = "channel_attempt", nullable = false)
+    private int channelAttempt;
+
+    /** Set when the channel reported other money than was asked: held for an operator, no more checks. */
+    @Column(name = "held_at")
+    private Instant heldAt;
+
+    @Column(name = "held_reason")
+    private String heldReason;
+
     protected PaymentOrder() {
     }
 
@@ -152,19 +166,37 @@ public class PaymentOrder {
 
     /**
      * The router is about to submit the order to {@code channel}. Only one channel holds an order
-     * at a time, and it is given only to an order no channel holds and no close has begun for: the
-     * channel changes only through {@link #releaseChannel}, i.e. when that channel certainly
-     * charged nothing.
+     * at a time, and it is given only to an order no channel holds, no close has begun for and no
+     * operator must look at: the channel changes only through {@link #releaseChannel}, i.e. when
+     * that channel certainly charged nothing.
      *
-     * @return false (and nothing changes) when a channel already holds the order or a close has begun
+     * @return this dispatch's attempt number; 0 (and nothing changes) when the order may not go to
+     *         {@code channel}
      */
-    public boolean assignChannel(String channel, Instant now) {
-        if (channelId != null || closeRequestedAt != null) {
-            return false;
+    public int assignChannel(String channel, Instant now) {
+        if (channelId != null || closeRequestedAt != null || heldAt != null) {
+            return 0;
         }
         channelId = channel;
         updatedAt = now;
-        return true;
+        return ++channelAttempt;
+    }
+
+    /**
+     * A dispatch asks the channel that holds the order again (a redelivered request, a re-dispatch
+     * after the channel said it never saw it). It takes a new attempt number, so that an older
+     * dispatch still waiting for that channel's refusal can no longer give the order to another
+     * channel while this one may be charging it.
+     *
+     * @return this dispatch's attempt number; 0 when {@code channel} does not hold the order, a close
+     *         has begun, or the order is held
+     */
+    public int resendTo(String channel, Instant now) {
+        if (!channel.equals(channelId) || closeRequestedAt != null || heldAt != null) {
+            return 0;
+        }
+        updatedAt = now;
+        return ++channelAttempt;
     }
 
     /**
@@ -187,10 +219,20 @@ public class PaymentOrder {
         return closeSource;
     }
 
-    /** The channel certainly charged nothing (refused before processing): the order may go elsewhere. */
-    public void releaseChannel(Instant now) {
+    /**
+     * The channel certainly charged nothing for {@code attempt} (refused before processing): the order
+     * may go elsewhere, unless a later dispatch has asked that channel since.
+     *
+     * @return false (and nothing changes) when {@code channel} no longer holds the order or a later
+     *         attempt exists
+     */
+    public boolean releaseChannel(String channel, int attempt, Instant now) {
+        if (!channel.equals(channelId) || attempt != channelAttempt) {
+            return false;
+        }
         channelId = null;
         updatedAt = now;
+        return true;
     }
 
     /**
@@ -207,9 +249,12 @@ public class PaymentOrder {
         updatedAt = now;
     }
 
-    /** Ask the channel again at {@code at} (an unknown or pending outcome). */
-    public void scheduleCheck(Instant at) {
-        nextCheckAt = at;
+    /**
+     * Ask the channel again at {@code at} (an unknown or pending outcome), or at the expiry if that
+     * comes first.
+     */
+    public void scheduleCheck(Instant at, Instant now) {
+        nextCheckAt = notAfterExpiry(at, now);
         checkAttempts++;
     }
 
@@ -218,8 +263,42 @@ public class PaymentOrder {
      * server died during the call), the resolver asks the channel. Not a scheduled check: the
      * schedule's attempts are not counted.
      */
-    public void checkNoLaterThan(Instant at) {
-        nextCheckAt = at;
+    public void checkNoLaterThan(Instant at, Instant now) {
+        nextCheckAt = notAfterExpiry(at, now);
+    }
+
+    /**
+     * The expiry is known in advance: an order still unpaid is looked at when it falls due, not at the
+     * first check after it (the resolver then closes it). Past the expiry, the schedule rules alone
+     * (a close whose answer was unknown is asked again on it).
+     */
+    private Instant notAfterExpiry(Instant at, Instant now) {
+        return now.isBefore(expiresAt) && at.isAfter(expiresAt) ? expiresAt : at;
+    }
+
+    /**
+     * The channel reported other money than this order's: an operator decides. No more checks, no
+     * expiry, no other channel.
+     */
+    public void hold(String reason, Instant now) {
+        if (heldAt == null) {
+            heldAt = now;
+            heldReason = reason == null || reason.length() <= 255 ? reason : reason.substring(0, 255);
+            nextCheckAt = null;
+            updatedAt = now;
+        }
+    }
+
+    public boolean isHeld() {
+        return heldAt != null;
+    }
+
+    public String heldReason() {
+        return heldReason;
+    }
+
+    public int channelAttempt() {
+        return channelAttempt;
     }
 
     public boolean isExpired(Instant now) {

@@ -95,11 +95,13 @@ public class PaymentOrderRepository {
 
     /**
      * CREATED or PROCESSING orders past their expiry and not waiting for a scheduled check (an
-     * expired order whose close is pending at its channel is retried on the check schedule).
+     * expired order whose close is pending at its channel is retried on the check schedule), nor
+     * held for an operator.
      */
     public List<String> expired(Instant now, int limit) {
         return em.createQuery("select o.id from PaymentOrder o where o.state in :states and o.expiresAt <= :now"
-                        + " and (o.nextCheckAt is null or o.nextCheckAt <= :now) order by o.expiresAt", String.class)
+                        + " and (o.nextCheckAt is null or o.nextCheckAt <= :now) and o.heldAt is null"
+                        + " order by o.expiresAt", String.class)
                 .setParameter("states", List.of(PaymentOrderState.CREATED, PaymentOrderState.PROCESSING))
                 .setParameter("now", now).setMaxResults(limit).getResultList();
     }

@@ -39,6 +39,18 @@ class DetachedJwsTest {
                 NOTIFICATION_SIGNATURE, Long.toString(NOTIFICATION_IAT));
     }
 
+    /** wallet.md's request with a jti: the header the connector sends (jti last), byte for byte. */
+    @Test
+    void signsTheWorkedRequestWithAJtiByteForByte() throws Exception {
+        String header = DetachedJws.requestHeader(DetachedJws.keyId(PLATFORM_PUBLIC), 1772359200L, "POST",
+                "/sim/wallet/v1/orders", "f3Qm9Zr2Lk8vX1cYpT0aWw");
+        String guide = Files.readString(ExampleKeys.WALLET_DOC, StandardCharsets.UTF_8);
+
+        assertThat(guide).contains("protected header: " + header);
+        assertThat(guide).contains("Wallet-Signature: " + DetachedJws.sign(header, bytes(REQUEST_BODY),
+                rsaSha256(PLATFORM_PRIVATE)));
+    }
+
     @Test
     void keyIdsAreTheFirstSixteenHexDigitsOfTheDerDigest() {
         assertThat(DetachedJws.keyId(PLATFORM_PUBLIC)).isEqualTo(ExampleKeys.PLATFORM_KID);

@@ -23,7 +23,13 @@ final class FakeWallet implements AutoCloseable {
 
     static final String BASE_PATH = "/sim/wallet/v1";
 
-    enum Signing { SIGNED, UNSIGNED, WRONG_KEY }
+    /**
+     * How an answer is signed. SIGNED: as WALLET does, bound to the request it answers (its htm, htu
+     * and jti) at the fake's iat. The others are what a connector must not trust: no signature, the
+     * wrong key, a signature bound to no request (replayable), one bound to another request, one
+     * made long ago.
+     */
+    enum Signing { SIGNED, UNSIGNED, WRONG_KEY, UNBOUND, OTHER_REQUEST, STALE }
 
     record Answer(int status, String body, Signing signing, long delayMillis) {
     }
@@ -89,11 +95,21 @@ final class FakeWallet implements AutoCloseable {
             }
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            String requestSignature = exchange.getRequestHeaders().getFirst(DetachedJws.HEADER);
+            // like WALLET, a 401 does not vouch for the request's jti (wallet.md §2)
+            String bound = answer.status() == 401 ? boundHeader(requestSignature, iat, "") : boundHeader(requestSignature, iat, null);
             switch (answer.signing()) {
-                case SIGNED -> exchange.getResponseHeaders().set(DetachedJws.HEADER, ExampleKeys.walletSignature(out, iat));
-                case WRONG_KEY -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(
-                        DetachedJws.responseHeader(ExampleKeys.CHANNEL_KID, iat), out,
+                case SIGNED -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(bound, out,
+                        ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));
+                case WRONG_KEY -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(bound, out,
                         ExampleKeys.rsaSha256(ExampleKeys.PLATFORM_PRIVATE)));
+                case UNBOUND -> exchange.getResponseHeaders().set(DetachedJws.HEADER, ExampleKeys.walletSignature(out, iat));
+                case OTHER_REQUEST -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(
+                        boundHeader(requestSignature, iat, "another-request-jti-0123456789"), out,
+                        ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));
+                case STALE -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(
+                        boundHeader(requestSignature, iat - WalletConnector.MAX_SKEW_SECONDS - 1, null), out,
+                        ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));
                 case UNSIGNED -> {
                 }
             }
@@ -107,6 +123,29 @@ final class FakeWallet implements AutoCloseable {
             // the client gave up (timeout tests)
         } finally {
             exchange.close();
+        }
+    }
+
+    /**
+     * WALLET's answer header for the request signed with {@code requestSignature}: alg, kid, iat, then
+     * the request's htm, htu and jti (wallet.md §2); {@code jti} replaces the request's when given.
+     */
+    private static String boundHeader(String requestSignature, long iat, String jti) {
+        jakarta.json.JsonObject request = requestSignature == null ? null : requestHeader(requestSignature);
+        String base = DetachedJws.responseHeader(ExampleKeys.CHANNEL_KID, iat);
+        if (request == null) {
+            return base;
+        }
+        String echoedJti = jti == null ? request.getString("jti", null) : jti.isEmpty() ? null : jti;
+        return base.substring(0, base.length() - 1) + ",\"htm\":\"" + request.getString("htm") + "\",\"htu\":\""
+                + request.getString("htu") + "\"" + (echoedJti == null ? "" : ",\"jti\":\"" + echoedJti + "\"") + "}";
+    }
+
+    private static jakarta.json.JsonObject requestHeader(String jws) {
+        String encoded = jws.substring(0, jws.indexOf('.'));
+        String json = new String(java.util.Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
         }
     }
 

@@ -60,7 +60,8 @@ class WalletCallbacksTest {
                 .verify(headers(NOTIFICATION_SIGNATURE), bytes(NOTIFICATION_BODY));
 
         assertThat(event).isEqualTo(new CallbackEvent("WALLET", "wle_c20ad4d76fe97759aa27a0c99bff6710", 2, "ord_3001",
-                null, ChannelOutcome.succeeded("wl_c51ce410c124a10e0db5e4b97fc2af39")));
+                null, ChannelOutcome.succeeded("wl_c51ce410c124a10e0db5e4b97fc2af39",
+                io.payrail.common.Money.ofMinor(1999, "CNY"))));
         assertThat(event.isRefund()).isFalse();
     }
 
@@ -153,7 +154,7 @@ class WalletCallbacksTest {
                 + "\"refundId\":\"wlr_9\",\"refundAmount\":999}");
 
         assertThat(event).isEqualTo(new CallbackEvent("WALLET", "wle_1", 4, "ord_3001", "rf_1",
-                ChannelOutcome.succeeded("wlr_9")));
+                ChannelOutcome.succeeded("wlr_9", io.payrail.common.Money.ofMinor(999, "CNY"))));
         assertThat(event.isRefund()).isTrue();
     }
 

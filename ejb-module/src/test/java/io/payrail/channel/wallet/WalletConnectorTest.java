@@ -39,9 +39,16 @@ class WalletConnectorTest {
     static final String WL = "wl_c51ce410c124a10e0db5e4b97fc2af39";
     static final String WLR = "wlr_f9c28a32bf67cd2fb7f7ac3668179919";
     static final String PAY_URL = "http://127.0.0.1:8290/sim/pages/wallet/0c69";
-    static final ChannelSubmission TEA = new ChannelSubmission("ord_3001", "mch_1", Money.ofMinor(1999, "CNY"), "Tea",
+    static final Money TEA_PRICE = Money.ofMinor(1999, "CNY");
+    static final Money REFUNDED = Money.ofMinor(999, "CNY");
+    /** The first submission of the order (the router chose WALLET for it). */
+    static final ChannelSubmission TEA = new ChannelSubmission("ord_3001", "mch_1", TEA_PRICE, "Tea",
+            PaymentMethod.WALLET, null);
+    /** The same order sent again (an earlier dispatch already gave it to WALLET). */
+    static final ChannelSubmission TEA_RESENT = new ChannelSubmission("ord_3001", "mch_1", TEA_PRICE, "Tea",
             PaymentMethod.WALLET, "WALLET");
-    static final RefundSubmission REFUND = new RefundSubmission("rf_1", "ord_3001", Money.ofMinor(999, "CNY"), "WALLET");
+    static final RefundSubmission REFUND = new RefundSubmission("rf_1", "ord_3001", REFUNDED, "WALLET", 1);
+    static final RefundSubmission REFUND_RESENT = new RefundSubmission("rf_1", "ord_3001", REFUNDED, "WALLET", 2);
 
     FakeWallet wallet;
     WalletConnector connector;
@@ -85,6 +92,11 @@ class WalletConnectorTest {
         return "{\"error\":\"" + code + "\",\"message\":\"" + code.toLowerCase() + " happened\"}";
     }
 
+    /** An error that names the refund it refuses (wallet.md §7). */
+    static String refundError(String code) {
+        return "{\"error\":\"" + code + "\",\"message\":\"" + code.toLowerCase() + " happened\",\"refundRef\":\"rf_1\"}";
+    }
+
     /** The request is signed with the platform key, for this method and path, now, over its exact body. */
     private static void assertSigned(FakeWallet.Request request, String method, String pathAndQuery) throws Exception {
         assertThat(request.method()).isEqualTo(method);
@@ -95,6 +107,7 @@ class WalletConnectorTest {
         assertThat(DetachedJws.issuedAt(header)).isEqualTo(NOW);
         assertThat(header.getString("htm")).isEqualTo(method);
         assertThat(header.getString("htu")).isEqualTo(pathAndQuery);
+        assertThat(header.getString("jti")).as("a fresh id the answer must echo").matches("[A-Za-z0-9_-]{32}");
     }
 
     @Test
@@ -107,17 +120,18 @@ class WalletConnectorTest {
     class Pay {
 
         @Test
-        void sendsTheGuidesWorkedExampleExactlyAndGetsAPendingOrder() throws Exception {
-            wallet.answer("POST", "orders", 200, pending("ord_3001"));
+        void sendsTheGuidesWorkedExampleBodySignedWithAFreshJtiAndGetsAPendingOrder() throws Exception {
+            wallet.answer("POST", "orders", 200, pending("ord_3001")).answer("POST", "orders", 200, pending("ord_3001"));
 
             ChannelOutcome outcome = connector.pay(TEA);
+            connector.pay(TEA);
 
             assertThat(outcome).isEqualTo(ChannelOutcome.pending(WL, PAY_URL));
             FakeWallet.Request request = wallet.requests().get(0);
             assertThat(request.bodyText()).isEqualTo(DetachedJwsTest.REQUEST_BODY);
-            assertThat(request.signature()).isEqualTo(DetachedJwsTest.REQUEST_SIGNATURE);
             assertThat(request.contentType()).startsWith("application/json");
             assertSigned(request, "POST", "/sim/wallet/v1/orders");
+            assertThat(wallet.requests().get(1).signature()).as("every request its own jti").isNotEqualTo(request.signature());
         }
 
         @Test
@@ -139,7 +153,7 @@ class WalletConnectorTest {
                     .answer("POST", "orders", 200, order("ord_3001", "DECLINED",
                             ",\"declineCode\":\"INSUFFICIENT_BALANCE\",\"declineMessage\":\"balance too low\",\"duplicate\":true"));
 
-            assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.succeeded(WL));
+            assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.succeeded(WL, TEA_PRICE));
             assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.declined(WL, "INSUFFICIENT_BALANCE", "balance too low"));
         }
 
@@ -148,7 +162,7 @@ class WalletConnectorTest {
             wallet.answer("POST", "orders", 409, error("MERCHANT_REF_REUSED"))
                     .answer("GET", "orders/by-ref/ord_3001", 200, order("ord_3001", "PAID", ""));
 
-            assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.succeeded(WL));
+            assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.succeeded(WL, TEA_PRICE));
             List<FakeWallet.Request> requests = wallet.requests();
             assertThat(requests).hasSize(2);
             assertSigned(requests.get(1), "GET", "/sim/wallet/v1/orders/by-ref/ord_3001");
@@ -172,10 +186,58 @@ class WalletConnectorTest {
 
         @ParameterizedTest
         @CsvSource({"400,INVALID_REQUEST", "401,SIGNATURE_INVALID", "422,CURRENCY_MISMATCH"})
-        void aRefusalIsADeclineWithWalletsCode(int status, String code) {
+        void aRefusalOfTheFirstSubmissionIsADeclineWithWalletsCode(int status, String code) {
             wallet.answer("POST", "orders", status, error(code));
 
             assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.declined(null, code, code.toLowerCase() + " happened"));
+        }
+
+        /** An earlier copy of a resent request may have been processed: its refusal proves nothing. */
+        @ParameterizedTest
+        @CsvSource({"400,INVALID_REQUEST", "401,SIGNATURE_INVALID", "403,FORBIDDEN", "422,CURRENCY_MISMATCH"})
+        void aRefusalOfAResendIsUnknown(int status, String code) {
+            wallet.answer("POST", "orders", status, error(code));
+
+            assertThat(connector.pay(TEA_RESENT).status()).isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
+        void aThrottledFirstSubmissionIsUnavailable() {
+            wallet.answer("POST", "orders", 429, error("TOO_MANY_REQUESTS"));
+
+            assertThat(connector.pay(TEA).status()).isEqualTo(Status.UNAVAILABLE);
+        }
+
+        /**
+         * Finding: WALLET's answers were checked only for a signature over the body, so an answer
+         * captured from another exchange, or an old one, was believed.
+         */
+        @ParameterizedTest
+        @CsvSource({"UNBOUND", "OTHER_REQUEST", "STALE"})
+        void anAnswerNotBoundToThisRequestOrNotFreshIsNotTrusted(Signing signing) {
+            wallet.answer("POST", "orders", new Answer(200, order("ord_3001", "PAID", ""), signing, 0))
+                    .answer("POST", "orders", new Answer(400, error("INVALID_REQUEST"), signing, 0))
+                    .answer("GET", "orders/by-ref/ord_3001", new Answer(404, error("ORDER_NOT_FOUND"), signing, 0));
+
+            ChannelOutcome paid = connector.pay(TEA);
+            assertThat(paid.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(paid.message()).contains("not trusted");
+            assertThat(connector.pay(TEA).status()).as("nor a refusal").isEqualTo(Status.UNKNOWN);
+            assertThat(connector.query("ord_3001").status()).as("nor a not-found").isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
+        void aPaymentThatDoesNotSayHowMuchWasTakenIsUnknown() {
+            wallet.answer("POST", "orders", 200, "{\"orderId\":\"" + WL + "\",\"merchantRef\":\"ord_3001\",\"status\":\"PAID\"}");
+
+            assertThat(connector.pay(TEA).status()).isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
+        void thePaymentReportsTheMoneyWalletTook() {
+            wallet.answer("POST", "orders", 200, order("ord_3001", "PAID", "").replace("1999", "500"));
+
+            assertThat(connector.pay(TEA)).isEqualTo(ChannelOutcome.succeeded(WL, Money.ofMinor(500, "CNY")));
         }
 
         @Test
@@ -185,7 +247,6 @@ class WalletConnectorTest {
             ChannelOutcome outcome = connector.pay(TEA);
 
             assertThat(outcome.status()).isEqualTo(Status.UNAVAILABLE);
-            assertThat(outcome.certainlyNothingMoved()).isTrue();
             assertThat(outcome.message()).contains("503", "SERVICE_UNAVAILABLE");
         }
 
@@ -334,7 +395,7 @@ class WalletConnectorTest {
                     .answer("GET", "orders/by-ref/ord_3001", 200, order("ord_3001", "CLOSED", ""));
 
             assertThat(connector.query("ord_3001")).isEqualTo(ChannelOutcome.pending(WL, PAY_URL));
-            assertThat(connector.query("ord_3001")).isEqualTo(ChannelOutcome.succeeded(WL));
+            assertThat(connector.query("ord_3001")).isEqualTo(ChannelOutcome.succeeded(WL, TEA_PRICE));
             assertThat(connector.query("ord_3001")).isEqualTo(ChannelOutcome.declined(WL, "PAYER_DECLINED", "the payer declined"));
             assertThat(connector.query("ord_3001")).isEqualTo(ChannelOutcome.closed(WL));
             assertSigned(wallet.requests().get(0), "GET", "/sim/wallet/v1/orders/by-ref/ord_3001");
@@ -352,9 +413,12 @@ class WalletConnectorTest {
             wallet.answer("GET", "orders/by-ref/ord_1", 500, error("SYSTEM_ERROR"))
                     .answer("GET", "orders/by-ref/ord_1", new Answer(503, error("SERVICE_UNAVAILABLE"), Signing.UNSIGNED, 0))
                     .answer("GET", "orders/by-ref/ord_1", new Answer(200, order("ord_1", "PAID", ""), Signing.WRONG_KEY, 0))
-                    .answer("GET", "orders/by-ref/ord_1", 401, error("SIGNATURE_INVALID"));
+                    .answer("GET", "orders/by-ref/ord_1", 401, error("SIGNATURE_INVALID"))
+                    .answer("GET", "orders/by-ref/ord_1", 403, error("FORBIDDEN"))
+                    .answer("GET", "orders/by-ref/ord_1", 429, error("TOO_MANY_REQUESTS"))
+                    .answer("GET", "orders/by-ref/ord_1", 404, error("NO_SUCH_PATH"));
 
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 7; i++) {
                 assertThat(connector.query("ord_1").status()).as("answer %d", i).isEqualTo(Status.UNKNOWN);
             }
             WalletConnector nobodyThere = connector(closedPortUrl(), WalletPublicKey.of(ExampleKeys.CHANNEL_PUBLIC), 2_000);
@@ -416,7 +480,7 @@ class WalletConnectorTest {
             wallet.answer("POST", "orders/by-ref/ord_3001/close", 409, error("ORDER_PAID"))
                     .answer("GET", "orders/by-ref/ord_3001", 200, order("ord_3001", "PAID", ""));
 
-            assertThat(connector.close("ord_3001")).isEqualTo(ChannelOutcome.succeeded(WL));
+            assertThat(connector.close("ord_3001")).isEqualTo(ChannelOutcome.succeeded(WL, TEA_PRICE));
             assertSigned(wallet.requests().get(1), "GET", "/sim/wallet/v1/orders/by-ref/ord_3001");
         }
 
@@ -453,7 +517,7 @@ class WalletConnectorTest {
                     .answer("POST", "refunds", 200, refund("rf_1", "SUCCEEDED"));
 
             assertThat(connector.refund(REFUND)).isEqualTo(ChannelOutcome.pending(WLR, null));
-            assertThat(connector.refund(REFUND)).isEqualTo(ChannelOutcome.succeeded(WLR));
+            assertThat(connector.refund(REFUND)).isEqualTo(ChannelOutcome.succeeded(WLR, REFUNDED));
             FakeWallet.Request request = wallet.requests().get(0);
             assertThat(request.bodyText())
                     .isEqualTo("{\"merchantRef\":\"ord_3001\",\"refundRef\":\"rf_1\",\"amount\":999,\"currency\":\"CNY\"}");
@@ -461,14 +525,38 @@ class WalletConnectorTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"409,ORDER_NOT_PAID", "422,REFUND_EXCEEDS_CAPTURED", "422,CURRENCY_MISMATCH", "409,REFUND_REF_REUSED",
-                "400,INVALID_REQUEST", "401,SIGNATURE_INVALID", "404,ORDER_NOT_FOUND"})
-        void aRefusalIsADeclineWithWalletsCode(int status, String code) {
-            wallet.answer("POST", "refunds", status, error(code));
+        @CsvSource({"409,ORDER_NOT_PAID", "422,REFUND_EXCEEDS_CAPTURED", "422,CURRENCY_MISMATCH", "400,INVALID_REQUEST"})
+        void aDocumentedRefusalNamingTheRefundIsADeclineWithWalletsCode(int status, String code) {
+            wallet.answer("POST", "refunds", status, refundError(code));
 
             ChannelOutcome outcome = connector.refund(REFUND);
 
             assertThat(outcome).isEqualTo(ChannelOutcome.declined(null, code, code.toLowerCase() + " happened"));
+        }
+
+        /**
+         * Finding: an unreferenced signed 4xx on a refund became a decline, making the amount
+         * refundable again although WALLET may have refunded it. A refund is failed only on a
+         * documented refusal that names it, of its first send.
+         */
+        @ParameterizedTest
+        @CsvSource({"409,ORDER_NOT_PAID", "422,REFUND_EXCEEDS_CAPTURED", "400,INVALID_REQUEST", "401,SIGNATURE_INVALID",
+                "403,FORBIDDEN", "404,ORDER_NOT_FOUND", "409,REFUND_REF_REUSED"})
+        void anyOtherRefusalOfARefundIsUnknown(int status, String code) {
+            wallet.answer("POST", "refunds", status, error(code))
+                    .answer("POST", "refunds", status, refundError(code));
+
+            assertThat(connector.refund(REFUND).status()).as("unreferenced").isEqualTo(Status.UNKNOWN);
+            assertThat(connector.refund(REFUND_RESENT).status()).as("a resend").isEqualTo(Status.UNKNOWN);
+        }
+
+        @Test
+        void aThrottledRefundIsUnavailableFirstAndUnknownWhenResent() {
+            wallet.answer("POST", "refunds", 429, error("TOO_MANY_REQUESTS"))
+                    .answer("POST", "refunds", 429, error("TOO_MANY_REQUESTS"));
+
+            assertThat(connector.refund(REFUND).status()).isEqualTo(Status.UNAVAILABLE);
+            assertThat(connector.refund(REFUND_RESENT).status()).isEqualTo(Status.UNKNOWN);
         }
 
         @Test
@@ -508,7 +596,7 @@ class WalletConnectorTest {
                     .answer("GET", "refunds/by-ref/rf_1", 500, error("SYSTEM_ERROR"))
                     .answer("GET", "refunds/by-ref/rf_1", new Answer(503, error("SERVICE_UNAVAILABLE"), Signing.UNSIGNED, 0));
 
-            assertThat(connector.queryRefund(REFUND)).isEqualTo(ChannelOutcome.succeeded(WLR));
+            assertThat(connector.queryRefund(REFUND)).isEqualTo(ChannelOutcome.succeeded(WLR, REFUNDED));
             assertThat(connector.queryRefund(REFUND)).isEqualTo(ChannelOutcome.pending(WLR, null));
             assertThat(connector.queryRefund(REFUND)).isEqualTo(ChannelOutcome.notFound());
             assertThat(connector.queryRefund(REFUND).status()).isEqualTo(Status.UNKNOWN);

@@ -92,19 +92,72 @@ class PaymentOrderStateTest {
     void oneChannelHoldsAnOrderUntilReleasedAndNoneIsGivenItOnceAClosedBegan() {
         PaymentOrder order = orderIn(PROCESSING);
         Instant t = Instant.parse("2026-01-01T00:00:05Z");
-        assertThat(order.assignChannel("SIMBANK", t)).isTrue();
-        assertThat(order.assignChannel("SIMBANK", t)).as("a second dispatch does not get it either").isFalse();
-        assertThat(order.assignChannel("SIMBANK2", t)).isFalse();
+        int first = order.assignChannel("SIMBANK", t);
+        assertThat(first).isPositive();
+        assertThat(order.assignChannel("SIMBANK", t)).as("a second dispatch does not get it either").isZero();
+        assertThat(order.assignChannel("SIMBANK2", t)).isZero();
         assertThat(order.channelId()).isEqualTo("SIMBANK");
-        order.releaseChannel(t);
-        assertThat(order.assignChannel("SIMBANK2", t)).isTrue();
+        assertThat(order.releaseChannel("SIMBANK", first, t)).isTrue();
+        int second = order.assignChannel("SIMBANK2", t);
+        assertThat(second).isGreaterThan(first);
         assertThat(order.channelId()).isEqualTo("SIMBANK2");
 
         order.requestClose("API", t);
-        order.releaseChannel(t);
-        assertThat(order.assignChannel("SIMBANK", t)).as("the close fence").isFalse();
+        assertThat(order.releaseChannel("SIMBANK2", second, t)).isTrue();
+        assertThat(order.assignChannel("SIMBANK", t)).as("the close fence").isZero();
         assertThat(order.channelId()).isNull();
         assertThat(order.closeSource()).isEqualTo("API");
+    }
+
+    /**
+     * Finding: a dispatch that got "unavailable" from channel A released A while a concurrent dispatch
+     * (a redelivery) was re-asking A, then paid at B: charged twice. The re-ask takes a new attempt,
+     * so the older dispatch can no longer release A.
+     */
+    @org.junit.jupiter.api.Test
+    void aDispatchCannotGiveUpAChannelThatALaterDispatchAskedAgain() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant t = Instant.parse("2026-01-01T00:00:05Z");
+        int older = order.assignChannel("SIMBANK", t);
+        int resent = order.resendTo("SIMBANK", t);
+        assertThat(resent).isGreaterThan(older);
+        assertThat(order.releaseChannel("SIMBANK", older, t)).as("the older dispatch's release").isFalse();
+        assertThat(order.channelId()).isEqualTo("SIMBANK");
+        assertThat(order.assignChannel("SIMBANK2", t)).as("so nobody fails over").isZero();
+        assertThat(order.releaseChannel("SIMBANK", resent, t)).as("the latest dispatch may still release it").isTrue();
+        assertThat(order.resendTo("SIMBANK", t)).as("a channel that no longer holds the order is not asked").isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOrderHeldForAnOperatorGoesToNoChannelAndIsNotChecked() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant t = Instant.parse("2026-01-01T00:00:05Z");
+        order.assignChannel("SIMBANK", t);
+        order.scheduleCheck(t.plusSeconds(5), t);
+        order.hold("SIMBANK reported 50 USD for an order of 1.00 USD", t);
+        assertThat(order.isHeld()).isTrue();
+        assertThat(order.nextCheckAt()).isNull();
+        assertThat(order.resendTo("SIMBANK", t)).isZero();
+        assertThat(order.releaseChannel("SIMBANK", order.channelAttempt(), t)).isTrue();
+        assertThat(order.assignChannel("SIMBANK2", t)).isZero();
+    }
+
+    /** Finding: an unpaid order was closed at the next scheduled check after its expiry, not at it. */
+    @org.junit.jupiter.api.Test
+    void aCheckIsNeverScheduledPastTheExpiryOfAnUnpaidOrder() {
+        PaymentOrder order = orderIn(PROCESSING);
+        Instant expiry = order.expiresAt();
+        Instant t = expiry.minusSeconds(15);
+        order.scheduleCheck(t.plusSeconds(60), t);
+        assertThat(order.nextCheckAt()).isEqualTo(expiry);
+        order.scheduleCheck(t.plusSeconds(5), t);
+        assertThat(order.nextCheckAt()).as("an earlier check stays as scheduled").isEqualTo(t.plusSeconds(5));
+        order.checkNoLaterThan(t.plusSeconds(60), t);
+        assertThat(order.nextCheckAt()).as("the safety net too").isEqualTo(expiry);
+        Instant late = expiry.plusSeconds(10);
+        order.scheduleCheck(late.plusSeconds(30), late);
+        assertThat(order.nextCheckAt()).as("past the expiry (a close being retried) the schedule rules")
+                .isEqualTo(late.plusSeconds(30));
     }
 
     @org.junit.jupiter.api.Test
@@ -121,7 +174,7 @@ class PaymentOrderStateTest {
         PaymentOrder order = orderIn(PROCESSING);
         Instant t = Instant.parse("2026-01-01T00:00:05Z");
         order.awaitPayer("wl_1", "http://pay", t);
-        order.scheduleCheck(t.plusSeconds(5));
+        order.scheduleCheck(t.plusSeconds(5), t);
         assertThat(order.payUrl()).isEqualTo("http://pay");
         assertThat(order.checkAttempts()).isEqualTo(1);
         order.succeed("wl_1", t.plusSeconds(6));

@@ -2,11 +2,9 @@ package io.payrail.web.soap;
 
 import io.payrail.audit.TransitionSource;
 import io.payrail.common.ErrorCode;
-import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
 import io.payrail.merchant.auth.AuthorizationHeader;
 import io.payrail.merchant.auth.RequestAuthenticator;
-import io.payrail.order.application.CreatePaymentCommand;
 import io.payrail.order.application.CreatePaymentResult;
 import io.payrail.order.application.PaymentIntake;
 import io.payrail.order.application.PaymentOrderService;
@@ -21,6 +19,8 @@ import io.payrail.refund.RefundView;
 import io.payrail.web.api.payments.CreatePaymentRequest;
 import io.payrail.web.api.payments.CreateRefundRequest;
 import io.payrail.web.api.payments.Cursor;
+import io.payrail.web.api.problem.InvalidFieldException;
+import io.payrail.web.api.problem.Problem;
 import io.payrail.web.soap.v1.Authentication;
 import io.payrail.web.soap.v1.ClosePaymentRequest;
 import io.payrail.web.soap.v1.ClosePaymentResponse;
@@ -31,7 +31,6 @@ import io.payrail.web.soap.v1.GetPaymentResponse;
 import io.payrail.web.soap.v1.GetRefundRequest;
 import io.payrail.web.soap.v1.GetRefundResponse;
 import io.payrail.web.soap.v1.PaymentGateway;
-import io.payrail.web.soap.v1.PayrailFault;
 import io.payrail.web.soap.v1.PayrailFault_Exception;
 import io.payrail.web.soap.v1.SearchPaymentsRequest;
 import io.payrail.web.soap.v1.SearchPaymentsResponse;
@@ -40,6 +39,7 @@ import jakarta.jws.WebService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -49,8 +49,9 @@ import java.util.logging.Logger;
 /**
  * The gateway's SOAP endpoint, at {@code /soap/v1/gateway} (see WEB-INF/web.xml). Each operation:
  * authenticate the gw:Authentication header over the canonical payload, validate with the REST
- * API's constraints, call the payment server, map back; every refusal is a PayrailFault carrying
- * the REST API's error code.
+ * API's constraints, call the payment server, map back; every refusal is a fault with a
+ * PayrailFault detail carrying the REST API's error code. What may reach it at all (HTTPS, size,
+ * UTF-8, no DOCTYPE) {@link SoapRequestGuard} decides first.
  */
 @WebService(serviceName = "PaymentGatewayService", portName = "PaymentGatewayPort",
         targetNamespace = "urn:payrail:gateway:v1", endpointInterface = "io.payrail.web.soap.v1.PaymentGateway",
@@ -86,12 +87,12 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
         return call(() -> {
             String merchant = authenticate("createPayment", auth, new SoapCanonical().put("merchantOrderNo",
                     r.getMerchantOrderNo()).put("amount", r.getAmount()).put("currency", r.getCurrency())
-                    .put("subject", r.getSubject()).put("paymentMethod", r.getPaymentMethod()));
+                    .put("subject", r.getSubject()).put("paymentMethod", r.getPaymentMethod())
+                    .put("expiresInSeconds", r.getExpiresInSeconds()));
             CreatePaymentRequest request = valid(new CreatePaymentRequest(r.getMerchantOrderNo(), r.getAmount(),
                     r.getCurrency(), r.getSubject(), r.getPaymentMethod() == null ? null
-                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name()), null));
-            CreatePaymentResult result = intake.create(new CreatePaymentCommand(merchant, request.merchantOrderNo(),
-                    Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod()));
+                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name()), r.getExpiresInSeconds()));
+            CreatePaymentResult result = intake.create(request.command(merchant));
             CreatePaymentResponse response = new CreatePaymentResponse();
             response.setPayment(SoapMapping.payment(result.order()));
             response.setCreated(result.created());
@@ -200,8 +201,9 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new SoapValidationException(violations.stream()
-                    .map(v -> new String[] {v.getPropertyPath().toString(), v.getMessage()})
-                    .sorted(Comparator.comparing((String[] e) -> e[0]))
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .distinct()
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList());
         }
         return request;
@@ -209,7 +211,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
 
     private static void required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new SoapValidationException(java.util.List.<String[]>of(new String[] {name, "must not be blank"}));
+            throw new SoapValidationException(List.of(new Problem.FieldError(name, "must not be blank")));
         }
     }
 
@@ -219,49 +221,23 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
         }
     }
 
-    /** Runs an operation; every failure leaves as a PayrailFault, never as a stack trace. */
-    private static <T> T call(Supplier<T> operation) throws PayrailFault_Exception {
+    /**
+     * Runs an operation; every failure leaves as a fault with a PayrailFault detail (SoapFaults:
+     * soap:Client when the caller must change the request), never as a stack trace.
+     */
+    private static <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
         } catch (SoapValidationException e) {
-            PayrailFault fault = fault(ErrorCode.VALIDATION_FAILED, e.getMessage());
-            for (String[] error : e.errors()) {
-                PayrailFault.FieldError fieldError = new PayrailFault.FieldError();
-                fieldError.setField(error[0]);
-                fieldError.setMessage(error[1]);
-                fault.getFieldError().add(fieldError);
-            }
-            throw new PayrailFault_Exception(e.getMessage(), fault);
+            throw SoapFaults.exception(ErrorCode.VALIDATION_FAILED, e.getMessage(), e.errors());
         } catch (PayrailException e) {
-            throw new PayrailFault_Exception(e.code().title(), fault(e.code(), e.detail()));
+            throw SoapFaults.exception(e.code(), e.detail(), e instanceof InvalidFieldException f ? List.of(f.error())
+                    : List.of());
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "SOAP incident " + incident, e);
-            throw new PayrailFault_Exception(ErrorCode.INTERNAL_ERROR.title(), fault(ErrorCode.INTERNAL_ERROR,
-                    "incident " + incident + ": retry with the same merchant order or refund number"));
-        }
-    }
-
-    private static PayrailFault fault(ErrorCode code, String message) {
-        PayrailFault fault = new PayrailFault();
-        fault.setCode(code.name());
-        fault.setStatus(io.payrail.web.api.problem.Problem.statusOf(code));
-        fault.setMessage(message);
-        return fault;
-    }
-
-    /** Field violations, reported together. */
-    private static final class SoapValidationException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient java.util.List<String[]> errors;
-
-        SoapValidationException(java.util.List<String[]> errors) {
-            super(errors.size() + " invalid field(s): " + String.join(", ", errors.stream().map(e -> e[0]).toList()));
-            this.errors = errors;
-        }
-
-        java.util.List<String[]> errors() {
-            return errors;
+            throw SoapFaults.exception(ErrorCode.INTERNAL_ERROR, "incident " + incident
+                    + ": retry with the same merchant order or refund number", List.of());
         }
     }
 }

@@ -43,6 +43,8 @@ final class SoapMapping {
         p.setCreatedAt(date(v.createdAt()));
         p.setUpdatedAt(date(v.updatedAt()));
         p.setFinishedAt(date(v.finishedAt()));
+        p.setPayUrl(v.payUrl());
+        p.setExpiresAt(date(v.expiresAt()));
         return p;
     }
 

@@ -24,16 +24,18 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * WALLET, a third-party wallet: creating an order answers PENDING with a {@code payUrl} (the wallet's
  * page, where the payer approves or declines) and a {@code qrCode} (the same page, for a phone to
  * scan); the result comes by callback. JSON over HTTP, signed with a detached JWS in the
- * {@code Wallet-Signature} header ({@link DetachedJws}); callbacks are acknowledged by HTTP 200 with
- * the JSON body {@code {"code":"SUCCESS"}}.
+ * {@code Wallet-Signature} header ({@link DetachedJws}); each answer is bound to its request
+ * ({@link Exchange}); callbacks are acknowledged by HTTP 200 with the JSON body
+ * {@code {"code":"SUCCESS"}}.
  */
-public final class Wallet extends Channel implements HeaderSignedChannel {
+public final class Wallet extends Channel {
 
     public static final String PAGE_PATH = "pages/wallet/";
     public static final String QR_PREFIX = "simwallet://pay/";
@@ -50,34 +52,98 @@ public final class Wallet extends Channel implements HeaderSignedChannel {
     // ---------------------------------------------------------------- signatures
 
     /**
-     * Checks the platform's detached JWS on a request: signature, {@code iat} within the clock
-     * skew, {@code htm} and {@code htu} naming this request.
+     * One request to WALLET, to be verified and answered: its answer is signed bound to it.
+     *
+     * @param method       the request line's method
+     * @param pathAndQuery the request line's path and query, e.g. {@code /sim/wallet/v1/orders}
+     * @param references   the well-formed references the request names ({@code merchantRef},
+     *                     {@code orderId}, {@code refundRef}), for its error answers; empty when none
      */
-    @Override
-    public Verification verify(String method, String pathAndQuery, String jws, byte[] body) {
-        Optional<PublicKey> key = platformKey.key();
-        if (key.isEmpty()) {
-            return Verification.NOT_CHECKED;
-        }
-        if (jws == null || jws.isBlank()) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, DetachedJws.HEADER + " header is required");
-        }
-        Map<String, Object> header = DetachedJws.verify(key.get(), jws, body).orElseThrow(
-                () -> new ChannelException(ChannelError.SIGNATURE_INVALID, "signature does not verify"));
-        if (!(header.get("iat") instanceof Long iat) || !fresh(Instant.ofEpochSecond(iat))) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "iat missing or outside the allowed clock skew");
-        }
-        if (!method.equals(header.get("htm")) || !pathAndQuery.equals(header.get("htu"))) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "htm/htu do not name this request");
-        }
-        return Verification.VERIFIED;
+    public Exchange exchange(String method, String pathAndQuery, Map<String, String> references) {
+        return new Exchange(method, pathAndQuery, references);
     }
 
-    @Override
-    public WireReply signed(int status, String contentType, byte[] body, long delayMs) {
-        String jws = DetachedJws.sign(keys.privateKey(),
-                DetachedJws.responseHeader(keys.keyId(), clock.instant().getEpochSecond()), body);
-        return new WireReply(status, contentType, Map.of(DetachedJws.HEADER, jws), body, delayMs);
+    /**
+     * A request and its answer (wallet.md §2). Every answer WALLET signs, errors included, carries
+     * in its protected header the {@code htm} and {@code htu} of this request and the request's
+     * {@code jti} once WALLET accepted it; an error answer also names the request's references.
+     * Not thread-safe: one request, one thread.
+     */
+    public final class Exchange implements HeaderSignedChannel {
+
+        private final String method;
+        private final String pathAndQuery;
+        private final Map<String, String> references;
+        /** The request's id once WALLET accepted the request as the platform's; null until then, or without one. */
+        private String jti;
+
+        private Exchange(String method, String pathAndQuery, Map<String, String> references) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.pathAndQuery = Objects.requireNonNull(pathAndQuery, "pathAndQuery");
+            this.references = new LinkedHashMap<>(references);
+        }
+
+        /**
+         * Checks the platform's detached JWS on this request: signature, {@code iat} within the
+         * clock skew, {@code htm} and {@code htu} naming the request, a well-formed {@code jti} if
+         * there is one. Without the platform's key nothing is checked and nothing is refused; a
+         * well-formed {@code jti} in the (unverified) header is still echoed, so that the platform
+         * can match answers against a simulator that cannot check it.
+         */
+        @Override
+        public Verification verify(String requestMethod, String requestPathAndQuery, String jws, byte[] body) {
+            if (!method.equals(requestMethod) || !pathAndQuery.equals(requestPathAndQuery)) {
+                throw new IllegalArgumentException("an exchange verifies its own request, " + method + " "
+                        + pathAndQuery);
+            }
+            Optional<PublicKey> key = platformKey.key();
+            if (key.isEmpty()) {
+                jti = DetachedJws.unverifiedHeader(jws).map(h -> h.get("jti")).filter(DetachedJws::isJti)
+                        .map(String.class::cast).orElse(null);
+                return Verification.NOT_CHECKED;
+            }
+            if (jws == null || jws.isBlank()) {
+                throw new ChannelException(ChannelError.SIGNATURE_INVALID, DetachedJws.HEADER + " header is required");
+            }
+            Map<String, Object> header = DetachedJws.verify(key.get(), jws, body).orElseThrow(
+                    () -> new ChannelException(ChannelError.SIGNATURE_INVALID, "signature does not verify"));
+            if (!(header.get("iat") instanceof Long iat) || !fresh(Instant.ofEpochSecond(iat))) {
+                throw new ChannelException(ChannelError.SIGNATURE_INVALID,
+                        "iat missing or outside the allowed clock skew");
+            }
+            if (!method.equals(header.get("htm")) || !pathAndQuery.equals(header.get("htu"))) {
+                throw new ChannelException(ChannelError.SIGNATURE_INVALID, "htm/htu do not name this request");
+            }
+            if (header.containsKey("jti") && !DetachedJws.isJti(header.get("jti"))) {
+                throw new ChannelException(ChannelError.SIGNATURE_INVALID,
+                        "jti must be 16-64 characters of A-Z a-z 0-9 _ - (a fresh random id per request)");
+            }
+            jti = (String) header.get("jti");
+            return Verification.VERIFIED;
+        }
+
+        /** Signed with {@code alg, kid, iat, htm, htu} and the accepted {@code jti}, if any. */
+        @Override
+        public WireReply signed(int status, String contentType, byte[] body, long delayMs) {
+            String jws = DetachedJws.sign(keys.privateKey(), DetachedJws.boundHeader(keys.keyId(),
+                    clock.instant().getEpochSecond(), method, pathAndQuery, jti), body);
+            return new WireReply(status, contentType, Map.of(DetachedJws.HEADER, jws), body, delayMs);
+        }
+
+        /**
+         * A signed error names the references of the request it refuses, so that it cannot be taken
+         * for the answer to a request about another reference. An injected outage comes from the
+         * front door: unsigned, and it names nothing.
+         */
+        @Override
+        public WireReply error(ChannelException e, long delayMs) {
+            if (e.injected()) {
+                return Wire.injectedReply(e, "error", delayMs);
+            }
+            Map<String, Object> fields = Wire.errorFields("error", e);
+            references.forEach(fields::putIfAbsent);
+            return signed(e.httpStatus(), Wire.JSON, Wire.json(fields), delayMs);
+        }
     }
 
     // ---------------------------------------------------------------- wire bodies

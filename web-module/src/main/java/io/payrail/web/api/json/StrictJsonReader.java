@@ -1,6 +1,7 @@
 package io.payrail.web.api.json;
 
 import io.payrail.web.api.problem.Problem.FieldError;
+import io.payrail.web.api.security.RequestBodies;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -38,7 +39,7 @@ import java.util.Set;
  *     (at most {@value #MAX_ITEMS} items) of any of these;</li>
  * <li>a field the record does not declare is an error, and so is a key given twice;</li>
  * <li>null and absent fields become null (Bean Validation then says which are required);</li>
- * <li>bodies over {@value #MAX_BYTES} bytes are refused before parsing.</li>
+ * <li>bodies over {@value #MAX_BYTES} bytes, and bodies that are not UTF-8, are refused before parsing.</li>
  * </ul>
  * Every problem found is reported at once, as {@link InvalidBodyException}.
  */
@@ -64,6 +65,8 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         if (body.length == 0) {
             throw new InvalidBodyException("the body is empty; send a JSON object", List.of());
         }
+        // the operator API and others not signed by merchants read their bodies only here
+        RequestBodies.requireUtf8(body);
         try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 throw new InvalidBodyException("the body must be a JSON object", List.of());

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/payments/{id}/refunds}; the currency is the payment's. */
 public record CreateRefundRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = ApiPatterns.REFERENCE) String merchantRefundNo,
-        @NotNull @Positive @Max(ApiPatterns.MAX_AMOUNT_MINOR) Long amount,
-        @Size(max = 128) @Pattern(regexp = ApiPatterns.TEXT) String reason) {
+        @NotBlank(message = ApiPatterns.REFERENCE_RULE) @Size(max = 64, message = ApiPatterns.REFERENCE_RULE)
+        @Pattern(regexp = ApiPatterns.REFERENCE, message = ApiPatterns.REFERENCE_RULE) String merchantRefundNo,
+        @NotNull(message = ApiPatterns.AMOUNT_RULE) @Positive(message = ApiPatterns.AMOUNT_RULE)
+        @Max(value = ApiPatterns.MAX_AMOUNT_MINOR, message = ApiPatterns.AMOUNT_RULE) Long amount,
+        @Size(max = 128, message = REASON_RULE) @Pattern(regexp = ApiPatterns.TEXT, message = REASON_RULE) String reason) {
+
+    static final String REASON_RULE = "must be at most 128 characters, without control characters or line breaks";
 }

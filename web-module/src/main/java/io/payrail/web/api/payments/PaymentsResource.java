@@ -2,9 +2,7 @@ package io.payrail.web.api.payments;
 
 import io.payrail.channel.PaymentResolver;
 import io.payrail.common.ErrorCode;
-import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
-import io.payrail.order.application.CreatePaymentCommand;
 import io.payrail.order.application.CreatePaymentResult;
 import io.payrail.order.application.PaymentIntake;
 import io.payrail.order.application.PaymentOrderService;
@@ -33,7 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -71,10 +68,7 @@ public class PaymentsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreatePaymentRequest request, @Context UriInfo uri) {
-        CreatePaymentCommand command = new CreatePaymentCommand(merchant.merchantId(), request.merchantOrderNo(),
-                Money.ofMinor(request.amount(), request.currency()), request.subject(), request.paymentMethod(),
-                request.expiresInSeconds() == null ? null : Duration.ofSeconds(request.expiresInSeconds()));
-        CreatePaymentResult result = intake.create(command);
+        CreatePaymentResult result = intake.create(request.command(merchant.merchantId()));
         PaymentResponse body = PaymentResponse.of(result.order());
         if (!result.created()) {
             return Response.ok(body).build();

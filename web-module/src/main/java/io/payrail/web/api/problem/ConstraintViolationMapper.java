@@ -27,6 +27,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     public Response toResponse(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                // a field's constraints share the message of its whole rule: say it once
+                .distinct()
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
         String detail = errors.isEmpty() ? "the request is invalid"

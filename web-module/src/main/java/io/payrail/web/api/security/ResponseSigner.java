@@ -1,7 +1,9 @@
 package io.payrail.web.api.security;
 
+import io.payrail.common.ErrorCode;
 import io.payrail.idempotency.IdempotencyStore;
 import io.payrail.platform.signing.PlatformKeys;
+import io.payrail.web.api.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -57,7 +59,7 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
         if (!response.hasEntity()) {
             // no writer will run: sign the empty body and settle the idempotency key here
             sign(response.getHeaders(), new byte[0]);
-            settle(request.getProperty(IdempotencyFilter.PENDING), response.getStatus(), null, "");
+            settle(request.getProperty(IdempotencyFilter.PENDING), response.getStatus(), false, null, "");
         }
     }
 
@@ -75,6 +77,7 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
         sign(context.getHeaders(), body);
         Object status = context.getProperty(STATUS);
         settle(context.getProperty(IdempotencyFilter.PENDING), status instanceof Integer s ? s : 200,
+                context.getEntity() instanceof Problem problem && ErrorCode.valueOf(problem.code()).isTransient(),
                 context.getMediaType() == null ? null : context.getMediaType().toString(),
                 new String(body, StandardCharsets.UTF_8));
         original.write(body);
@@ -95,10 +98,14 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
         headers.putSingle(SIGNATURE, keys.sign(canonical));
     }
 
-    /** Records (or, after a server error, releases) the request's Idempotency-Key. */
-    private void settle(Object pending, int status, String contentType, String body) {
+    /**
+     * Records the request's Idempotency-Key with its answer, or releases it after a server error or
+     * a transient refusal (the payment still with its channel, a concurrent change, load): a retry
+     * with the key must run again, not get that answer for the key's whole retention.
+     */
+    private void settle(Object pending, int status, boolean transientRefusal, String contentType, String body) {
         if (pending instanceof IdempotencyFilter.Pending p) {
-            if (status >= 500) {
+            if (status >= 500 || status == 429 || transientRefusal) {
                 idempotency.release(p.merchantId(), p.key());
             } else {
                 idempotency.complete(p.merchantId(), p.key(), status, contentType, body);

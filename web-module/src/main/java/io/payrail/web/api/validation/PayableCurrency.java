@@ -17,7 +17,10 @@ import java.lang.annotation.Target;
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
 public @interface PayableCurrency {
-    String message() default "must be an ISO 4217 currency code in upper case, such as USD, EUR or CNY";
+    /** The rule as a message; a required currency's @NotNull says the same. */
+    String RULE = "must be an ISO 4217 currency code in upper case, such as USD, EUR or CNY";
+
+    String message() default RULE;
 
     Class<?>[] groups() default {};
 
