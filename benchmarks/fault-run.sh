@@ -227,16 +227,29 @@ in_background_until_done() {
   return "$rc"
 }
 
-# consumers of the channel request queue (the MDB's sessions), from the broker's statistics
+# consumers of the channel request queue (the MDB's sessions), from the broker's statistics; the
+# Artemis CLI is a JVM of its own (seconds on a busy box), so it is asked once per broker kill
 request_queue_consumers() {
   broker_queues 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2) } $2 == "payrail.channel.request" { gsub(/ /, "", $4); print $4 + 0; exit }'
 }
 
-# the stack serves again: Payara healthy (its database and broker checks UP) and, after the broker
-# came back, the MDB consuming again
+# The stack serves again: Payara healthy (its database and broker checks UP) and an order of this run
+# created after the part came back is final, so the whole path (gateway, outbox, broker, MDB,
+# channel, recorder) works again. SINCE is UTC 'YYYY-MM-DD HH:MM:SS' (the database's clock is UTC).
 stack_recovered() {
   payara_health || return 1
-  [ "$1" != broker ] || [ "$(request_queue_consumers)" -gt 0 ] 2>/dev/null
+  [ "$(q "SELECT COUNT(*) FROM payment_order WHERE merchant_id = '$MERCHANT' AND created_at >= '$1'
+          AND state IN ('SUCCEEDED','FAILED','CLOSED','PARTIALLY_REFUNDED','REFUNDED')" 2>/dev/null || echo 0)" -gt 0 ]
+}
+
+# what stack_recovered looks at, for the progress lines
+recovery_state() {
+  local health
+  health="$(curl -s --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health" | grep -o '"name":"[a-z]*","status":"[A-Z]*"' \
+    | sed 's/"name":"\([a-z]*\)","status":"\([A-Z]*\)"/\1 \2/' | paste -sd, - || true)"
+  printf 'health: %s; orders of this run created since %s: %s' "${health:-no answer}" "$1" \
+    "$(q "SELECT CONCAT(COUNT(*), ' (', SUM(state IN ('SUCCEEDED','FAILED','CLOSED')), ' final)') FROM payment_order
+          WHERE merchant_id = '$MERCHANT' AND created_at >= '$1'" 2>/dev/null || echo '?')"
 }
 
 KILL_ROWS=()      # one line per kill for the summary
@@ -262,25 +275,29 @@ for ((k = 0; k < KILLS; k++)); do
   step "./payrail test-start $part (log $RUN_DIR/start-$((k + 1))-$part.log)"
   in_background_until_done "$RUN_DIR/start-$((k + 1))-$part.log" ./payrail test-start "$part" \
     || { tail -5 "$RUN_DIR/start-$((k + 1))-$part.log" >&2; fail "./payrail test-start $part failed" "see $RUN_DIR/start-$((k + 1))-$part.log"; }
-  BACK=$((SECONDS - KILLED_AT)); KILLED_PART=""
+  LAST_RESTART=$SECONDS   # the time limit on "every order final" counts from the last part's return
+  BACK=$((SECONDS - KILLED_AT)); KILLED_PART=""; BACK_UTC="$(date -u '+%Y-%m-%d %H:%M:%S')"
   say "the $part is back (healthy) $BACK s after the kill; waiting for the stack to serve again"
-  p=$SECONDS
-  until stack_recovered "$part"; do
-    if [ $((SECONDS - p)) -ge "$RECOVER_TIMEOUT" ]; then break; fi
+  p=$SECONDS; next_say=$((SECONDS + 10))
+  recovered=1
+  until stack_recovered "$BACK_UTC"; do
+    if [ $((SECONDS - p)) -ge "$RECOVER_TIMEOUT" ]; then recovered=0; break; fi
     sleep 2
     show_generator_log
+    if [ "$SECONDS" -ge "$next_say" ]; then
+      say "... not serving yet: $(recovery_state "$BACK_UTC")"; next_say=$((SECONDS + 10))
+    fi
   done
-  if stack_recovered "$part"; then
+  if [ "$recovered" = 1 ]; then
     RECOVERED=$((SECONDS - KILLED_AT))
-    say "stack recovered $RECOVERED s after the kill: $(payara_health && echo 'health UP (database, broker)')$([ "$part" != broker ] || echo ", $(request_queue_consumers) consumer(s) on payrail.channel.request")"
+    say "stack serving again $RECOVERED s after the kill: health UP, a new order final$([ "$part" != broker ] || echo "; $(request_queue_consumers) consumer(s) on payrail.channel.request")"
     KILL_ROWS+=("$(printf '%2d  %-10s %-20s part back %4d s, stack serving %4d s' $((k + 1)) "$part" "$KILL_ISO" "$BACK" "$RECOVERED")")
   else
     RECOVERY_FAILS=$((RECOVERY_FAILS + 1))
-    say "stack NOT recovered $RECOVER_TIMEOUT s after the $part came back: health $(curl -s --max-time 5 "http://127.0.0.1:$LOCAL_HTTP_PORT/health" || echo 'no answer')$([ "$part" != broker ] || echo "; consumers on payrail.channel.request: $(request_queue_consumers)")"
+    say "stack NOT serving $RECOVER_TIMEOUT s after the $part came back: $(recovery_state "$BACK_UTC")"
     KILL_ROWS+=("$(printf '%2d  %-10s %-20s part back %4d s, stack NOT serving after %d s more' $((k + 1)) "$part" "$KILL_ISO" "$BACK" "$RECOVER_TIMEOUT")")
   fi
 done
-LAST_RESTART=$SECONDS
 phase_done "kills and restarts" $((SECONDS - LOAD_STARTED))
 
 # new payments until --duration, and at least TAIL s after the last restart
@@ -534,7 +551,7 @@ SINCE_KILL_SEVERE=$(awk -v t="[$FIRST_KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr
     "$MERCHANT" "$CLIENTS" "$KILL" "$KILLS" "$KILL_AFTER" "$(lv seconds)"
   printf '  every order final %s s after the last restart (limit %s s); unsigned 404 answers: %s; 5xx answers: %s\n' \
     "${FINAL_AFTER:-never}" "$CONVERGE_TIMEOUT" "$UNSIGNED_404" "$STATUS_5XX"
-  echo "  kills (time UTC; part back = ./payrail test-start healthy; stack serving = Payara health UP, MDB consuming):"
+  echo "  kills (time UTC; part back = ./payrail test-start healthy; stack serving = Payara health UP and an order created since then final):"
   for r in "${KILL_ROWS[@]}"; do echo "    $r"; done
   printf '  load: %s orders in %s s (%s/s), %s requests, %s retries; errors seen by the merchant: %s\n' \
     "$(lv confirmed)" "$(lv seconds)" "$(lv ordersPerSecond)" "$(lv requests)" "$(lv retries)" "$(lv errorKinds)"
