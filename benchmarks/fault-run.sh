@@ -30,7 +30,7 @@ TAIL=10              # ... and until this long after the last restart
 KILL_AFTER=15        # seconds of load before the first kill -9
 KILL_GAP=10          # seconds of load between a recovered stack and the next kill
 RECOVER_TIMEOUT=180  # seconds for the stack to be healthy again after a restart
-CONVERGE_TIMEOUT=180 # seconds, from the last restart, for every order to be final and everything settled
+CONVERGE_TIMEOUT=300 # seconds, from the last restart, for every order to be final and everything settled
 DECLINE_PERCENT=10
 BUILD=1
 while [ $# -gt 0 ]; do
