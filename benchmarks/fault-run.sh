@@ -541,8 +541,10 @@ phase_done "checks" $((SECONDS - p))
 
 # --- 6. report -------------------------------------------------------------------------------------------
 stop_generator
-SINCE_KILL_SEVERE=$(awk -v t="[$FIRST_KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr($1, 1, 20) >= t) { if ($0 ~ /\[SEVERE\]/) s++; else if ($0 ~ /\[WARNING\]/) w++ } } END { printf "%d SEVERE, %d WARNING", s, w }' \
-  "$DOMAIN_DIR/logs/server.log" 2>/dev/null || echo '?')
+# Payara rotates server.log at 2 MB (server.log_<time>): count over every file, by time
+SINCE_KILL_SEVERE=$(find "$DOMAIN_DIR/logs" -maxdepth 1 -name 'server.log*' -newermt "@$(( $(date +%s) - SECONDS + RUN_STARTED ))" -print0 \
+  | xargs -0 -r awk -v t="[$FIRST_KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr($1, 1, 20) >= t) { if ($0 ~ /\[SEVERE\]/) s++; else if ($0 ~ /\[WARNING\]/) w++ } } END { printf "%d SEVERE, %d WARNING", s, w }' \
+  2>/dev/null || echo '?')
 
 {
   echo
@@ -558,7 +560,7 @@ SINCE_KILL_SEVERE=$(awk -v t="[$FIRST_KILL_ISO" '/^\[20[0-9][0-9]-/ { if (substr
   printf '  orders: %s SUCCEEDED, %s FAILED (declined by rule), %s in other states\n' "$SUCCEEDED" "$FAILED" \
     "$((DB_ORDERS - SUCCEEDED - FAILED))"
   printf '  simulator totals before: %s\n  simulator totals after:  %s\n' "$SIM_TOTALS_BEFORE" "$SIM_TOTALS_AFTER"
-  printf '  Payara server.log since the first kill: %s (%s/payara-server.log)\n' "$SINCE_KILL_SEVERE" "$LOG_DIR"
+  printf '  Payara server.log since the first kill: %s (%s/server.log*)\n' "$SINCE_KILL_SEVERE" "$DOMAIN_DIR/logs"
   echo
   printf '  %-4s  %-44s %s\n' "" "check" "numbers"
   for r in "${RESULTS[@]}"; do echo "  $r"; done

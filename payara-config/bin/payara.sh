@@ -254,6 +254,10 @@ payara_kill() {
 # payara_restart: the domain as it is (no reconfiguration, no redeployment) until /health is UP
 payara_restart() {
   [ -d "$DOMAIN_DIR" ] || fail "no Payara domain at $DOMAIN_DIR" "./payrail test-up creates it"
+  # payrail.ear migrates the schema as it deploys: started without its database it stays undeployed
+  # until the next restart (measured), so refuse rather than wait for a health that cannot come
+  port_open "$DB_HOST" "$DB_PORT" || fail "the database on $DB_HOST:$DB_PORT is down: payrail.ear would not deploy" \
+    "./payrail test-start database first"
   if payara_running; then info "Payara Server already running (admin port $ADMIN_PORT)"; else payara_start; fi
   payara_wait_healthy
 }
