@@ -181,4 +181,22 @@ class SignedAnswersIT {
         assertThat(text(fault)).contains("AUTH_SIGNATURE_INVALID").contains("Fault");
         assertVerifiesOnlyFor(fault, merchant.id(), nonce);
     }
+
+    /**
+     * A SOAP request refused before it is even parsed (here: over the size cap) is answered with a
+     * signed fault too, bound to no request: nobody can forge a Payrail refusal.
+     */
+    @Test
+    void aSoapRequestRefusedBeforeParsingGetsASignedFault() throws Exception {
+        byte[] oversized = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope"
+                + " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><!--" + "x".repeat(70_000)
+                + "--></soapenv:Body></soapenv:Envelope>").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> fault = Gateway.sendForBytes(HttpRequest.newBuilder(URI.create(Gateway.baseUrl()
+                + "/soap/v1/gateway")).header("Content-Type", "text/xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(oversized)));
+
+        assertThat(text(fault)).contains("PAYLOAD_TOO_LARGE");
+        assertVerifiesOnlyFor(fault, "", "");
+    }
 }
