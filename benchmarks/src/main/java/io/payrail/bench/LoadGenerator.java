@@ -134,7 +134,8 @@ public final class LoadGenerator {
                 .keyId(KEY_ID).privateKey(privateKey).sslContext(tls).fetchPlatformCertificates().build()
                 .platformCertificates();
 
-        try (NotificationReceiver receiver = new NotificationReceiver(certificates, out.resolve("notifications.tsv"))) {
+        try (NotificationReceiver receiver = new NotificationReceiver(certificates, merchantId,
+                out.resolve("notifications.tsv"))) {
             OperatorApi operator = new OperatorApi(options.baseUrl(), token, tls);
             operator.createMerchant(merchantId, "Fault run " + runTag, receiver.url());
             operator.registerKey(merchantId, KEY_ID, keys.getPublic());

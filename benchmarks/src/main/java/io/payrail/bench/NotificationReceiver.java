@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The merchant's notify endpoint: {@code POST /notify} on 127.0.0.1 (a random port). Verifies the
- * platform signature with the platform certificates, then acknowledges with 200 and appends one
+ * platform signature with the platform certificates, for this merchant only (its signed text and
+ * its body's merchantId), then acknowledges with 200 and appends one
  * line per received notification to {@code notifications.tsv}:
  * {@code receivedAt eventId eventType resourceId sequence}. A notification whose signature does not
  * verify is answered 401 (the platform retries it) and counted. Deduplication is by event id, as
@@ -35,6 +36,7 @@ final class NotificationReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final PlatformSignatureVerifier verifier;
+    private final String merchantId;
     private final BufferedWriter log;
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     private final AtomicLong posts = new AtomicLong();
@@ -42,8 +44,9 @@ final class NotificationReceiver implements AutoCloseable {
     private final AtomicLong badSignatures = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
 
-    NotificationReceiver(PlatformCertificates certificates, Path logFile) throws IOException {
+    NotificationReceiver(PlatformCertificates certificates, String merchantId, Path logFile) throws IOException {
         this.verifier = new PlatformSignatureVerifier(certificates);
+        this.merchantId = merchantId;
         this.log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -70,7 +73,7 @@ final class NotificationReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             posts.incrementAndGet();
             try {
-                verifier.verify(name -> exchange.getRequestHeaders().getFirst(name), body);
+                verifier.verifyNotification(name -> exchange.getRequestHeaders().getFirst(name), body, merchantId);
             } catch (SignatureVerificationException e) {
                 badSignatures.incrementAndGet();
                 System.out.println("[receiver] notification NOT acknowledged, signature did not verify: " + e.getMessage());

@@ -1,7 +1,7 @@
 package io.payrail.notify;
 
 import io.payrail.merchant.Merchant;
-import io.payrail.platform.signing.PlatformKeys;
+import io.payrail.platform.signing.PlatformSigner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Asynchronous;
@@ -16,10 +16,10 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +40,6 @@ public class NotificationDispatcher {
 
     public static final String EVENT_ID_HEADER = "Payrail-Event-Id";
     private static final Logger LOG = Logger.getLogger(NotificationDispatcher.class.getName());
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @EJB
     private NotificationDispatcher self;
@@ -50,7 +48,7 @@ public class NotificationDispatcher {
     private EntityManager em;
 
     @Inject
-    private PlatformKeys keys;
+    private PlatformSigner signer;
 
     @Inject
     private Clock clock;
@@ -118,7 +116,8 @@ public class NotificationDispatcher {
         Notification n = em.find(Notification.class, id);
         em.refresh(n);
         Merchant merchant = em.find(Merchant.class, n.merchantId());
-        return new Delivery(n.id(), merchant == null ? null : merchant.notifyUrl(), n.payload(), n.attempts() + 1);
+        return new Delivery(n.id(), n.merchantId(), merchant == null ? null : merchant.notifyUrl(),
+                NotificationPayload.namingMerchant(n.payload(), n.merchantId()), n.attempts() + 1);
     }
 
     /** Records one attempt and what follows from it. */
@@ -166,32 +165,15 @@ public class NotificationDispatcher {
     }
 
     private Response post(Delivery delivery) {
+        // the bytes signed are the bytes sent
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = nonce();
-        byte[] prefix = (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] canonical = new byte[prefix.length + body.length + 1];
-        System.arraycopy(prefix, 0, canonical, 0, prefix.length);
-        System.arraycopy(body, 0, canonical, prefix.length, body.length);
-        canonical[canonical.length - 1] = '\n';
-        return client.target(delivery.notifyUrl()).request()
-                .header("Payrail-Timestamp", timestamp)
-                .header("Payrail-Nonce", nonce)
-                .header("Payrail-Key-Id", keys.signingKeyId())
-                .header("Payrail-Signature", keys.sign(canonical))
-                .header(EVENT_ID_HEADER, delivery.id())
-                .post(Entity.entity(delivery.payload(), MediaType.APPLICATION_JSON));
+        Invocation.Builder request = client.target(delivery.notifyUrl()).request()
+                .header(EVENT_ID_HEADER, delivery.id());
+        signer.signNotification(delivery.merchantId(), body).forEach(request::header);
+        return request.post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private static String nonce() {
-        char[] out = new char[32];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(out);
-    }
-
-    /** A claimed notification: where to send what, as which attempt. */
-    public record Delivery(String id, String notifyUrl, String payload, int attempt) {
+    /** A claimed notification: for whom, where to send what, as which attempt. */
+    public record Delivery(String id, String merchantId, String notifyUrl, String payload, int attempt) {
     }
 }

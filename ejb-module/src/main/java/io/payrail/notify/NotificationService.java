@@ -49,7 +49,7 @@ public class NotificationService {
 
     private NotificationView view(Notification n) {
         List<NotificationView.AttemptView> attempts = em.createQuery("select a from NotificationAttempt a"
-                        + " where a.notificationId = :n order by a.attemptNo, a.attemptedAt", NotificationAttempt.class)
+                        + " where a.notificationId = :n order by a.attemptedAt, a.attemptNo", NotificationAttempt.class)
                 .setParameter("n", n.id()).getResultList().stream()
                 .map(a -> new NotificationView.AttemptView(a.attemptNo(), a.attemptedAt(), a.httpStatus(), a.error(),
                         a.durationMs()))

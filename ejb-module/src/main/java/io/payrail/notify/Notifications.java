@@ -54,6 +54,8 @@ public class Notifications {
         String id = Ids.next(Notification.ID_PREFIX);
         String payload = Json.createObjectBuilder()
                 .add("eventId", id)
+                // named in the signed body as well as in the signed text: the merchant checks both
+                .add("merchantId", merchantId)
                 .add("eventType", eventType)
                 .add("sequence", sequence)
                 .add("createdAt", now.toString())

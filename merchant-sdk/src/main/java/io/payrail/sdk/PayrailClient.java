@@ -31,7 +31,8 @@ import javax.net.ssl.SSLContext;
 /**
  * A merchant's client of the Payrail API. Every request is signed (PAYRAIL-SHA256-RSA2048) and
  * sent with exactly the bytes that were signed; every response is returned only after its
- * platform signature verified. Immutable apart from the fetched certificates, and thread-safe:
+ * platform signature verified for this client's merchant id and the nonce of the request it
+ * answers (so an answer to another request or merchant is refused). Immutable apart from the fetched certificates, and thread-safe:
  * build one per merchant key and share it.
  *
  * <pre>{@code
@@ -162,7 +163,8 @@ public final class PayrailClient {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<byte[]> response = exchange(request.build());
-        return verified(response, verifier);
+        // the answer must be signed for this merchant and this request's nonce: another one's is a replay
+        return verified(response, verifier, signer.merchantId(), signed.nonce());
     }
 
     /**
@@ -201,19 +203,19 @@ public final class PayrailClient {
         return new PlatformSignatureVerifier(platformCertificates(), clock);
     }
 
-    private PayrailResponse verified(HttpResponse<byte[]> response, PlatformSignatureVerifier verifier)
-            throws IOException, InterruptedException {
+    private PayrailResponse verified(HttpResponse<byte[]> response, PlatformSignatureVerifier verifier,
+            String merchantId, String requestNonce) throws IOException, InterruptedException {
         PayrailResponse unverified = new PayrailResponse(response.statusCode(), response.headers(), response.body(),
                 null);
         if (verifier == null) {
             return unverified;
         }
         try {
-            return unverified.verified(verify(response, verifier));
+            return unverified.verified(verify(response, verifier, merchantId, requestNonce));
         } catch (SignatureVerificationException e) {
             if (e.reason() == Reason.UNKNOWN_KEY_ID && refetchAfterUnknownKeyId()) {
                 try {
-                    return unverified.verified(verify(response, verifier()));
+                    return unverified.verified(verify(response, verifier(), merchantId, requestNonce));
                 } catch (SignatureVerificationException again) {
                     throw new UnverifiedResponseException(again, unverified);
                 }
@@ -237,8 +239,8 @@ public final class PayrailClient {
         }
     }
 
-    private static VerifiedSignature verify(HttpResponse<byte[]> response, PlatformSignatureVerifier verifier)
-            throws SignatureVerificationException {
+    private static VerifiedSignature verify(HttpResponse<byte[]> response, PlatformSignatureVerifier verifier,
+            String merchantId, String requestNonce) throws SignatureVerificationException {
         for (String name : List.of(PlatformSignatureVerifier.TIMESTAMP_HEADER, PlatformSignatureVerifier.NONCE_HEADER,
                 PlatformSignatureVerifier.KEY_ID_HEADER, PlatformSignatureVerifier.SIGNATURE_HEADER)) {
             // two values would leave the choice of which one counts to us; the platform sends one
@@ -248,7 +250,7 @@ public final class PayrailClient {
             }
         }
         HeaderLookup headers = name -> response.headers().firstValue(name).orElse(null);
-        return verifier.verify(headers, response.body());
+        return verifier.verifyResponse(headers, response.body(), merchantId, requestNonce);
     }
 
     private PlatformCertificates fetchCertificates() throws IOException, InterruptedException {
@@ -272,7 +274,8 @@ public final class PayrailClient {
         }
         // TLS vouches for the document; its own signature at least proves the platform holds one of the keys
         try {
-            verify(response, new PlatformSignatureVerifier(fetched, clock));
+            // fetched without credentials: its answer is bound to the empty merchant id and request nonce
+            verify(response, new PlatformSignatureVerifier(fetched, clock), "", "");
         } catch (SignatureVerificationException e) {
             throw new SignatureVerificationException(e.reason(), "the platform certificates from " + uri
                     + " do not verify their own response: " + e.getMessage());

@@ -164,6 +164,36 @@ class PayrailClientTest {
     }
 
     @Test
+    void anAnswerReplayedFromAnotherRequestIsRefused() throws Exception {
+        PayrailClient client = client().fetchPlatformCertificates().build();
+        assertThat(client.post("/api/v1/payments", BODY).status()).isEqualTo(201);
+
+        // the same signed bytes again, fresh enough, but made for the first request's nonce
+        platform.signing(Signing.REPLAY_PREVIOUS);
+        assertThatThrownBy(() -> client.get("/api/v1/payments"))
+                .isInstanceOfSatisfying(UnverifiedResponseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT);
+                    assertThat(e.unverifiedResponse().status()).isEqualTo(201);
+                });
+    }
+
+    @Test
+    void anAnswerMadeForAnotherMerchantIsRefused() throws Exception {
+        PayrailClient merchantA = client().fetchPlatformCertificates().build();
+        PayrailClient merchantB = client().merchantId("M100002").fetchPlatformCertificates().build();
+        // B's own answers verify for B (here: a signed refusal, B is unknown to the fake)
+        assertThat(merchantB.get("/api/v1/payments").status()).isEqualTo(401);
+        merchantA.post("/api/v1/payments", BODY);
+
+        platform.signing(Signing.REPLAY_PREVIOUS);
+        assertThatThrownBy(() -> merchantB.get("/api/v1/payments"))
+                .isInstanceOfSatisfying(UnverifiedResponseException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT);
+                    assertThat(e.getMessage()).contains("merchant 'M100001'");
+                });
+    }
+
+    @Test
     void verificationIsOffOnlyWhenAskedFor() throws Exception {
         platform.signing(Signing.UNSIGNED);
 

@@ -85,11 +85,19 @@ final class Gateway {
     }
 
     static Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
+        return new Answer(response.statusCode(), type, response.body(), response);
+    }
+
+    /** The answer with its body bytes exactly as received (what a platform signature covers). */
+    static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0].trim();
-            return new Answer(response.statusCode(), type, response.body(), response);
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new IllegalStateException("the gateway at " + baseUrl() + " does not answer;"
                     + " ./payrail test starts it (PAYRAIL_KEEP_TEST_STACK=1 keeps it up)", e);

@@ -1,11 +1,13 @@
 package io.payrail.systest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.payrail.sdk.PayrailResponse;
 import io.payrail.sdk.verification.PlatformSignatureVerifier;
 import io.payrail.sdk.verification.SignatureVerificationException;
+import io.payrail.sdk.verification.SignatureVerificationException.Reason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -88,10 +90,12 @@ class NotificationIT {
         PlatformSignatureVerifier verifier = new PlatformSignatureVerifier(merchant.client().platformCertificates());
         String eventId = posts.get(0).json().getString("eventId");
         for (Received post : posts) {
-            verifier.verify(post::header, post.body());
+            verifier.verifyNotification(post::header, post.body(), merchant.id());
             assertThat(post.header("Payrail-Event-Id")).isEqualTo(eventId);
             JsonObject event = post.json();
             assertThat(event.getString("eventId")).isEqualTo(eventId);
+            assertThat(event.getString("merchantId")).isEqualTo(merchant.id());
+            assertThat(post.header("Payrail-Merchant-Id")).isEqualTo(merchant.id());
             assertThat(event.getString("eventType")).isEqualTo("payment.succeeded");
             assertThat(event.getInt("sequence")).isEqualTo(1);
             assertThat(event.getJsonObject("data").getString("id")).isEqualTo(order);
@@ -127,12 +131,43 @@ class NotificationIT {
         assertThat(again.json().getString("eventId")).isEqualTo(eventId);
         assertThat(again.header("Payrail-Event-Id")).isEqualTo(eventId);
         PlatformSignatureVerifier verifier = new PlatformSignatureVerifier(merchant.client().platformCertificates());
-        verifier.verify(again::header, again.body());
+        verifier.verifyNotification(again::header, again.body(), merchant.id());
 
         byte[] forged = new String(again.body(), StandardCharsets.UTF_8).replace("SUCCEEDED", "REFUNDED")
                 .getBytes(StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifier.verify(again::header, forged))
+        assertThatThrownBy(() -> verifier.verifyNotification(again::header, forged, merchant.id()))
                 .isInstanceOf(SignatureVerificationException.class);
         assertThat(merchant.post("/api/v1/notifications/evt_NOPE/redeliver", null).status()).isEqualTo(404);
+    }
+
+    /**
+     * The attack the binding stops: merchant A numbers and prices an order like merchant B's, pays
+     * it, and forwards Payrail's signed payment.succeeded to B. B's verifier refuses it; B's own
+     * notification for the same order number verifies.
+     */
+    @Test
+    void aNotificationForOneMerchantDoesNotVerifyForAnother() throws Exception {
+        TestMerchant a = Merchants.fresh("NOTIFY-A", 10_000, notifyUrl());
+        TestMerchant b = Merchants.fresh("NOTIFY-B", 10_000, notifyUrl());
+        String orderNo = Payments.newOrderNo("twin");
+        String paidByA = a.pay(orderNo, 2400);
+        String paidByB = b.pay(orderNo, 2400);
+        List<Received> posts = awaitReceived(2, Duration.ofSeconds(20));
+        Received forA = posts.stream().filter(p -> p.json().getJsonObject("data").getString("id").equals(paidByA))
+                .findFirst().orElseThrow();
+        Received forB = posts.stream().filter(p -> p.json().getJsonObject("data").getString("id").equals(paidByB))
+                .findFirst().orElseThrow();
+        PlatformSignatureVerifier verifier = new PlatformSignatureVerifier(b.client().platformCertificates());
+
+        verifier.verifyNotification(forA::header, forA.body(), a.id());
+        verifier.verifyNotification(forB::header, forB.body(), b.id());
+        assertThat(forA.json().getJsonObject("data").getString("merchantOrderNo")).isEqualTo(orderNo);
+        assertThatThrownBy(() -> verifier.verifyNotification(forA::header, forA.body(), b.id()))
+                .as("A's notification forwarded to B")
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT));
+        assertThatThrownBy(() -> verifier.verifyResponse(forA::header, forA.body(), a.id(), ""))
+                .as("a notification passed off as an API answer")
+                .isInstanceOf(SignatureVerificationException.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.payrail.merchant.auth;
 
 import io.payrail.common.ErrorCode;
+import io.payrail.platform.signing.ResponseBinding;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,42 @@ public record AuthorizationHeader(String merchantId, String keyId, long timestam
                     "send 'Authorization: " + SCHEME + " merchant_id=\"...\",key_id=\"...\",timestamp=\"...\","
                             + "nonce=\"...\",signature=\"...\"' (docs/authentication.md)");
         }
-        String rest = header.substring(SCHEME.length() + 1);
+        Map<String, String> attributes = attributes(header.substring(SCHEME.length() + 1));
+        for (String name : NAMES) {
+            if (!attributes.containsKey(name)) {
+                throw malformed("attribute '" + name + "' is missing");
+            }
+        }
+        return of(attributes.get("merchant_id"), attributes.get("key_id"), attributes.get("timestamp"),
+                attributes.get("nonce"), attributes.get("signature"));
+    }
+
+    /**
+     * The merchant id and nonce an Authorization header claims, to bind the response to them
+     * whether or not the request then authenticates: each as sent when it is well formed, else
+     * empty; both empty when there is no header of this scheme or its attributes cannot be read
+     * (not name="value" pairs, a name unknown or given twice).
+     */
+    public static ResponseBinding claimedBy(String header) {
+        if (header == null || !header.startsWith(SCHEME + " ")) {
+            return ResponseBinding.NONE;
+        }
+        try {
+            Map<String, String> attributes = attributes(header.substring(SCHEME.length() + 1));
+            return claimedBy(attributes.get("merchant_id"), attributes.get("nonce"));
+        } catch (AuthenticationException e) {
+            return ResponseBinding.NONE;
+        }
+    }
+
+    /** The same for credentials given as parts (the SOAP binding's gw:Authentication). */
+    public static ResponseBinding claimedBy(String merchantId, String nonce) {
+        return new ResponseBinding(merchantId != null && ID.matcher(merchantId).matches() ? merchantId : "",
+                nonce != null && NONCE.matcher(nonce).matches() ? nonce : "");
+    }
+
+    /** The name="value" attributes after the scheme: each known name at most once. */
+    private static Map<String, String> attributes(String rest) {
         Map<String, String> attributes = new HashMap<>();
         Matcher m = ATTRIBUTE.matcher(rest);
         int at = 0;
@@ -48,13 +84,7 @@ public record AuthorizationHeader(String merchantId, String keyId, long timestam
                 break;
             }
         }
-        for (String name : NAMES) {
-            if (!attributes.containsKey(name)) {
-                throw malformed("attribute '" + name + "' is missing");
-            }
-        }
-        return of(attributes.get("merchant_id"), attributes.get("key_id"), attributes.get("timestamp"),
-                attributes.get("nonce"), attributes.get("signature"));
+        return attributes;
     }
 
     /**

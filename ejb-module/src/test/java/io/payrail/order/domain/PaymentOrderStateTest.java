@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every pair of states, legal or not, against the lifecycle in DESIGN.md §4. */
+/** Every pair of states, legal or not, against the lifecycle in docs/api.md ("Payment states"). */
 class PaymentOrderStateTest {
 
     /** The lifecycle written out independently of the enum, so a change to either shows up here. */

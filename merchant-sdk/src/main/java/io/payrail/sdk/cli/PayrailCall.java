@@ -137,7 +137,7 @@ public final class PayrailCall {
             out.println("HTTP " + response.status());
             VerifiedSignature signature = response.signature().orElseThrow();
             out.println("signature: verified (platform key " + signature.keyId() + ", signed at "
-                    + signature.timestamp() + ")");
+                    + signature.timestamp() + " for merchant " + client.merchantId() + " and this request)");
             out.println(response.body());
             return OK;
         } catch (UnverifiedResponseException e) {

@@ -3,7 +3,6 @@ package io.payrail.sdk.verification;
 import io.payrail.sdk.signing.AuthorizationHeader;
 import io.payrail.sdk.signing.Nonces;
 import io.payrail.sdk.verification.SignatureVerificationException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -15,14 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Verifies a platform-signed response or notification: the four Payrail-* headers, the
- * certificate of the key id, the SHA256withRSA signature over
- * {@code timestamp + "\n" + nonce + "\n" + BODY + "\n"}, and a timestamp within
- * {@value #MAX_SKEW_SECONDS} seconds of the verifier's clock. Immutable and thread-safe.
+ * Verifies a platform-signed response or notification: the four Payrail-* signature headers, the
+ * certificate of the key id, the SHA256withRSA signature over the signed text
+ * ({@link PlatformSignedText}), and a timestamp within {@value #MAX_SKEW_SECONDS} seconds of the
+ * verifier's clock. Immutable and thread-safe.
+ *
+ * <p>The signed text binds a response to the merchant and the request it answers, and a
+ * notification to its merchant. The verifier therefore takes the values YOU expect (your merchant
+ * id, the nonce you signed the request with), never the ones the message brings along: a response
+ * to another request or another merchant's notification does not verify.
  *
  * <p>Verify the body bytes exactly as received, before any JSON parsing or re-encoding: the
  * signature covers those bytes and nothing else.
@@ -33,10 +38,14 @@ public final class PlatformSignatureVerifier {
     public static final String NONCE_HEADER = "Payrail-Nonce";
     public static final String KEY_ID_HEADER = "Payrail-Key-Id";
     public static final String SIGNATURE_HEADER = "Payrail-Signature";
+    /** Informative echo of the merchant id a message was signed for; never used to verify. */
+    public static final String MERCHANT_ID_HEADER = "Payrail-Merchant-Id";
+    /** Informative echo of the request nonce a response was signed for; never used to verify. */
+    public static final String REQUEST_NONCE_HEADER = "Payrail-Request-Nonce";
     public static final long MAX_SKEW_SECONDS = 300;
 
     private static final Pattern UNIX_SECONDS = Pattern.compile("[0-9]{1,12}");
-    private static final String DOCS = " (docs/authentication.md, 'Verifying responses')";
+    private static final String DOCS = " (docs/authentication.md, 'Verifying responses and notifications')";
 
     private final PlatformCertificates certificates;
     private final Clock clock;
@@ -50,18 +59,73 @@ public final class PlatformSignatureVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Verifies a body given as text; it is encoded as UTF-8, which is what the platform signed. */
-    public VerifiedSignature verify(HeaderLookup headers, String body) throws SignatureVerificationException {
-        return verify(headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    /** {@link #verifyResponse(HeaderLookup, byte[], String, String)} for a body given as text (UTF-8). */
+    public VerifiedSignature verifyResponse(HeaderLookup headers, String body, String merchantId, String requestNonce)
+            throws SignatureVerificationException {
+        return verifyResponse(headers, utf8(body), merchantId, requestNonce);
     }
 
     /**
-     * @param headers where to read the Payrail-* headers
-     * @param body    the body bytes exactly as received; empty when there is none
+     * Verifies the answer to one of your requests.
+     *
+     * @param headers      where to read the Payrail-* headers
+     * @param body         the body bytes exactly as received; empty when there is none
+     * @param merchantId   your merchant id, as the request was signed; the empty string for a request
+     *                     sent without credentials (the platform certificates)
+     * @param requestNonce the nonce the request was signed with; the empty string for a request sent
+     *                     without credentials
      * @return who signed, when, and the nonce
-     * @throws SignatureVerificationException when the message must not be trusted, saying why and what to do
+     * @throws SignatureVerificationException when the response must not be trusted, saying why and what to do;
+     *                                        {@link Reason#WRONG_RECIPIENT} when it answers another request
      */
-    public VerifiedSignature verify(HeaderLookup headers, byte[] body) throws SignatureVerificationException {
+    public VerifiedSignature verifyResponse(HeaderLookup headers, byte[] body, String merchantId, String requestNonce)
+            throws SignatureVerificationException {
+        requireExpected(merchantId, requestNonce, true);
+        Objects.requireNonNull(body, "body");
+        return verify(headers, "response", (timestamp, nonce) ->
+                PlatformSignedText.response(timestamp, nonce, merchantId, requestNonce, body),
+                merchantId, requestNonce);
+    }
+
+    /** {@link #verifyNotification(HeaderLookup, byte[], String)} for a body given as text (UTF-8). */
+    public VerifiedSignature verifyNotification(HeaderLookup headers, String body, String merchantId)
+            throws SignatureVerificationException {
+        return verifyNotification(headers, utf8(body), merchantId);
+    }
+
+    /**
+     * Verifies a notification Payrail POSTed to your notify URL: the signature over your merchant
+     * id, then that the body's top-level {@code merchantId} is yours too.
+     *
+     * @param headers    the request's headers (a servlet request fits as {@code request::getHeader})
+     * @param body       the raw request body
+     * @param merchantId your merchant id
+     * @throws SignatureVerificationException when the notification must not be acted on; answer with
+     *                                        an error and Payrail retries it
+     */
+    public VerifiedSignature verifyNotification(HeaderLookup headers, byte[] body, String merchantId)
+            throws SignatureVerificationException {
+        requireExpected(merchantId, null, false);
+        Objects.requireNonNull(body, "body");
+        VerifiedSignature verified = verify(headers, "notification", (timestamp, nonce) ->
+                PlatformSignedText.notification(timestamp, nonce, merchantId, body), merchantId, null);
+        String named = bodyMerchantId(body);
+        if (!merchantId.equals(named)) {
+            throw new SignatureVerificationException(Reason.WRONG_RECIPIENT, "The notification's body names merchant "
+                    + (named == null ? "(none)" : "'" + named + "'") + ", not your merchant '" + merchantId
+                    + "'. Do not act on it; answer with an error status." + DOCS);
+        }
+        return verified;
+    }
+
+    /** The signed text for a timestamp and a nonce. */
+    @FunctionalInterface
+    private interface SignedText {
+        byte[] of(String timestamp, String nonce);
+    }
+
+    private VerifiedSignature verify(HeaderLookup headers, String kind, SignedText signedText,
+            String merchantId, String requestNonce) throws SignatureVerificationException {
         String timestampText = required(headers, TIMESTAMP_HEADER);
         String nonce = required(headers, NONCE_HEADER);
         String keyId = required(headers, KEY_ID_HEADER);
@@ -99,12 +163,8 @@ public final class PlatformSignatureVerifier {
                     + ". Fetch the current certificates from GET /api/v1/platform/certificates and check your"
                     + " clock." + DOCS);
         }
-        if (!rsaSha256Verifies(certificate, signedBytes(timestampText, nonce, body), signature)) {
-            throw new SignatureVerificationException(Reason.SIGNATURE_INVALID, "The Payrail-Signature does not match"
-                    + " this body, timestamp and nonce for platform key '" + keyId + "'. Either the message was"
-                    + " altered on its way, or the bytes verified are not the ones received (verify the raw body"
-                    + " before parsing or re-encoding it). Do not act on it; retry the request with the same"
-                    + " Idempotency-Key or look the result up." + DOCS);
+        if (!rsaSha256Verifies(certificate, signedText.of(timestampText, nonce), signature)) {
+            throw notVerified(headers, kind, keyId, merchantId, requestNonce);
         }
         long skew = Math.abs(now.getEpochSecond() - timestamp);
         if (skew > MAX_SKEW_SECONDS) {
@@ -116,13 +176,63 @@ public final class PlatformSignatureVerifier {
         return new VerifiedSignature(keyId, Instant.ofEpochSecond(timestamp), nonce);
     }
 
-    /** The bytes the platform signs: {@code timestamp\nnonce\n} + body + {@code \n}. */
-    public static byte[] signedBytes(String timestamp, String nonce, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
-        out.writeBytes((timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(body);
-        out.write('\n');
-        return out.toByteArray();
+    /**
+     * Why a signature failed. The echo headers are unauthenticated, so they only choose the
+     * explanation: when they name another merchant or request, the message was most likely made
+     * for someone else and replayed or misrouted.
+     */
+    private static SignatureVerificationException notVerified(HeaderLookup headers, String kind, String keyId,
+            String merchantId, String requestNonce) {
+        String echoedMerchant = headers.first(MERCHANT_ID_HEADER);
+        String echoedNonce = requestNonce == null ? null : headers.first(REQUEST_NONCE_HEADER);
+        boolean otherMerchant = echoedMerchant != null && !echoedMerchant.strip().equals(merchantId);
+        boolean otherRequest = echoedNonce != null && !echoedNonce.strip().equals(requestNonce);
+        if (otherMerchant || otherRequest) {
+            return new SignatureVerificationException(Reason.WRONG_RECIPIENT, "This " + kind + " says it was signed for "
+                    + (otherMerchant ? "merchant '" + echoedMerchant.strip() + "'" : "")
+                    + (otherMerchant && otherRequest ? " and " : "")
+                    + (otherRequest ? "the request with nonce '" + echoedNonce.strip() + "'" : "")
+                    + ", and its signature does not verify for merchant '" + merchantId + "'"
+                    + (requestNonce == null ? "" : " and your request's nonce '" + requestNonce + "'")
+                    + ": it was made for someone else and replayed or misrouted. Do not act on it"
+                    + (requestNonce == null ? "; answer with an error status." : "; treat the outcome of your"
+                    + " request as unknown and retry it with the same Idempotency-Key, or look the result up.")
+                    + DOCS);
+        }
+        return new SignatureVerificationException(Reason.SIGNATURE_INVALID, "The Payrail-Signature does not match"
+                + " this " + kind + "'s body, timestamp and nonce, signed for merchant '" + merchantId + "'"
+                + (requestNonce == null ? "" : " and request nonce '" + requestNonce + "'") + ", with platform key '"
+                + keyId + "'. Either the message was altered on its way, it was signed for another merchant or"
+                + " request, or the bytes verified are not the ones received (verify the raw body before parsing"
+                + " or re-encoding it). Do not act on it; retry the request with the same Idempotency-Key or look"
+                + " the result up." + DOCS);
+    }
+
+    /** The top-level "merchantId" of a notification body, or null when it has none. */
+    private static String bodyMerchantId(byte[] body) {
+        try {
+            return MinimalJson.parse(new String(body, StandardCharsets.UTF_8)) instanceof Map<?, ?> event
+                    && event.get("merchantId") instanceof String id ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void requireExpected(String merchantId, String requestNonce, boolean response) {
+        // "" stands for a request sent without credentials, which only a response can answer
+        if (merchantId == null || !(response && merchantId.isEmpty() || AuthorizationHeader.ID.matcher(merchantId).matches())) {
+            throw new IllegalArgumentException("give your merchant id (1 to 64 characters of [A-Za-z0-9_.-])"
+                    + (response ? ", or the empty string for a request sent without credentials" : "") + ": "
+                    + merchantId);
+        }
+        if (response && (requestNonce == null || !requestNonce.isEmpty() && !Nonces.isValid(requestNonce))) {
+            throw new IllegalArgumentException("give the nonce your request was signed with (16 to 64 characters of"
+                    + " [A-Za-z0-9_-]), or the empty string for a request sent without credentials: " + requestNonce);
+        }
+    }
+
+    private static byte[] utf8(String body) {
+        return body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean rsaSha256Verifies(X509Certificate certificate, byte[] data, byte[] signature) {

@@ -21,8 +21,14 @@ public class SignatureVerificationException extends IOException {
         UNKNOWN_KEY_ID,
         /** The certificate of that key id is expired or not yet valid. */
         CERTIFICATE_NOT_VALID,
-        /** The signature does not match the timestamp, nonce and body. */
+        /** The signature does not match the signed text (timestamp, nonce, merchant, request nonce, body). */
         SIGNATURE_INVALID,
+        /**
+         * Signed for another merchant or another request (a response replayed as the answer to a
+         * different request, another merchant's notification), or a notification whose body names
+         * another merchant.
+         */
+        WRONG_RECIPIENT,
         /** Signed more than 300 s away from the verifier's clock. */
         TIMESTAMP_SKEW
     }

@@ -1,9 +1,10 @@
 /**
- * Verification of what the platform signs: responses of {@code /api/v1/**} and merchant
- * notifications. Both carry {@code Payrail-Timestamp}, {@code Payrail-Nonce}, {@code Payrail-Key-Id}
- * and {@code Payrail-Signature}; the signature is SHA256withRSA over
- * {@code timestamp + "\n" + nonce + "\n" + BODY + "\n"}, checked with the platform certificate of
- * that key id. A message that fails any check must not be acted on: the failure says why and what
- * to do in a {@link io.payrail.sdk.verification.SignatureVerificationException}.
+ * Verification of what the platform signs: responses of {@code /api/v1/**} and of the SOAP
+ * gateway, and merchant notifications. All carry {@code Payrail-Timestamp}, {@code Payrail-Nonce},
+ * {@code Payrail-Key-Id} and {@code Payrail-Signature}; the signature is SHA256withRSA over the
+ * {@link io.payrail.sdk.verification.PlatformSignedText}, which binds a response to the merchant and
+ * the request nonce it answers and a notification to its merchant, checked with the platform
+ * certificate of that key id. A message that fails any check must not be acted on: the failure
+ * says why and what to do in a {@link io.payrail.sdk.verification.SignatureVerificationException}.
  */
 package io.payrail.sdk.verification;

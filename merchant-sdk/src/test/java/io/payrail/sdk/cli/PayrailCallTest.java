@@ -66,6 +66,7 @@ class PayrailCallTest {
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).startsWith("HTTP 201\nsignature: verified (platform key PLATFORM-1, signed at ")
+                .contains(" for merchant M100001 and this request)\n")
                 .endsWith("\n" + FakePlatform.CREATED_BODY + "\n");
         assertThat(platform.last().body()).isEqualTo("{\"amount\":1999}".getBytes(StandardCharsets.UTF_8));
         assertThat(platform.last().header("Idempotency-Key")).isEqualTo("demo-1");

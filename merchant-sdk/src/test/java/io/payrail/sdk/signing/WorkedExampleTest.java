@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.payrail.sdk.pem.Pem;
-import java.io.File;
+import io.payrail.sdk.testing.DocumentedExamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +18,9 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,9 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class WorkedExampleTest {
 
-    private static final Path DOCS = Path.of(System.getProperty("payrail.docs.dir", "../docs"));
-    private static final Path EXAMPLES = DOCS.resolve("examples");
-    private static final Map<String, String> EXAMPLE = readExample();
+    private static final Path DOCS = DocumentedExamples.DOCS;
+    private static final Path EXAMPLES = DocumentedExamples.EXAMPLES;
+    private static final Map<String, String> EXAMPLE = DocumentedExamples.read("worked-example.env");
 
     @Test
     void theSdkSignsTheDocumentedInputsToTheDocumentedSignature() throws Exception {
@@ -95,17 +90,13 @@ class WorkedExampleTest {
 
     @Test
     void theOpensslScriptPrintsTheSameSignature() throws Exception {
-        assumeTrue(onPath("openssl"), "openssl is not on the PATH");
-        ProcessBuilder builder = new ProcessBuilder("sh", EXAMPLES.resolve("sign-with-openssl.sh").toString())
-                .redirectErrorStream(true);
-        // the script takes its settings from the environment: make sure none leaks in from ours
-        Stream.of("MERCHANT_ID", "KEY_ID", "PRIVATE_KEY", "METHOD", "TARGET", "BODY", "TIMESTAMP", "NONCE")
-                .forEach(builder.environment()::remove);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(DocumentedExamples.onPath("openssl"), "openssl is not on the PATH");
+        DocumentedExamples.Run run = DocumentedExamples.runScript("sign-with-openssl.sh",
+                List.of("MERCHANT_ID", "KEY_ID", "PRIVATE_KEY", "METHOD", "TARGET", "BODY", "TIMESTAMP", "NONCE"),
+                Map.of());
+        String output = run.output();
 
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(run.exitCode()).as(output).isZero();
         assertThat(output)
                 .contains("canonical SHA-256: " + EXAMPLE.get("CANONICAL_SHA256") + "\n")
                 .contains("signature: " + EXAMPLE.get("SIGNATURE") + "\n")
@@ -117,31 +108,4 @@ class WorkedExampleTest {
                 + EXAMPLE.get("NONCE") + "\n" + EXAMPLE.get("BODY") + "\n";
     }
 
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
-    }
-
-    /** {@code NAME='value'} lines; comments and blank lines skipped. */
-    private static Map<String, String> readExample() {
-        Path file = EXAMPLES.resolve("worked-example.env");
-        try {
-            Map<String, String> values = new HashMap<>();
-            Pattern assignment = Pattern.compile("([A-Z0-9_]+)='([^']*)'");
-            for (String line : Files.readAllLines(file)) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                Matcher m = assignment.matcher(line);
-                if (!m.matches()) {
-                    throw new IllegalStateException(file + ": cannot read the line " + line);
-                }
-                values.put(m.group(1), m.group(2));
-            }
-            return values;
-        } catch (IOException e) {
-            throw new IllegalStateException("the worked example is not at " + file.toAbsolutePath()
-                    + "; run the tests from the merchant-sdk module (-Dpayrail.docs.dir=... points elsewhere)", e);
-        }
-    }
 }

@@ -33,7 +33,8 @@ import javax.net.ssl.SSLContext;
  * The platform side of the protocol, written again from the protocol text (not with the SDK's
  * classes), so that a test of the SDK against it checks the SDK against the text: it parses the
  * Authorization header, rebuilds the canonical string from the raw request line and body, checks
- * the merchant's signature, and signs its responses with a platform key.
+ * the merchant's signature, and signs its responses with a platform key, bound to the merchant id
+ * and nonce the request carried.
  */
 public final class FakePlatform implements AutoCloseable {
 
@@ -41,8 +42,15 @@ public final class FakePlatform implements AutoCloseable {
     public static final String KEY_ID = "K1";
     public static final String CREATED_BODY = "{\"id\":\"pay_1\",\"state\":\"CREATED\",\"subject\":\"Caf\u00e9 \u2615\"}";
 
-    /** What the platform does to its responses. */
-    public enum Signing { SIGNED, UNSIGNED, TAMPERED_BODY, STALE }
+    /**
+     * What the platform does to its responses. REPLAY_PREVIOUS answers with the previous response
+     * exactly as it was sent (headers and body), as someone replaying a captured answer would.
+     */
+    public enum Signing { SIGNED, UNSIGNED, TAMPERED_BODY, STALE, REPLAY_PREVIOUS }
+
+    /** A response as sent. */
+    private record Sent(int status, Map<String, List<String>> headers, byte[] body) {
+    }
 
     /** One request as it arrived on the wire. */
     public record Received(String method, String rawTarget, Map<String, List<String>> headers, byte[] body,
@@ -64,6 +72,7 @@ public final class FakePlatform implements AutoCloseable {
     private volatile String platformKeyId = "PLATFORM-1";
     private volatile KeyPair platformKeys = TestKeys.PLATFORM_1;
     private volatile Map<String, X509Certificate> published = Map.of("PLATFORM-1", TestKeys.PLATFORM_1_CERTIFICATE);
+    private volatile Sent previous;
 
     private FakePlatform(HttpServer server, PublicKey merchantKey) {
         this.server = server;
@@ -127,35 +136,44 @@ public final class FakePlatform implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (target.endsWith("/api/v1/platform/certificates")) {
                 certificateFetches.incrementAndGet();
-                reply(exchange, 200, certificatesJson());
+                reply(exchange, 200, certificatesJson(), Map.of());
                 return;
             }
-            String failure = authenticate(method, target, exchange.getRequestHeaders().getFirst("Authorization"), body);
+            Map<String, String> attributes = attributes(exchange.getRequestHeaders().getFirst("Authorization"));
+            String failure = authenticate(method, target, attributes, body);
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(exchange.getRequestHeaders());
             received.add(new Received(method, target, headers, body, failure));
             if (failure != null) {
-                reply(exchange, 401, "{\"code\":\"" + failure + "\"}");
+                reply(exchange, 401, "{\"code\":\"" + failure + "\"}", attributes);
             } else if (method.equals("POST")) {
-                reply(exchange, 201, CREATED_BODY);
+                reply(exchange, 201, CREATED_BODY, attributes);
             } else {
-                reply(exchange, 200, "{\"items\":[]}");
+                reply(exchange, 200, "{\"items\":[]}", attributes);
             }
         }
     }
 
-    /** Null when the request verifies, else the protocol's error code. */
-    private String authenticate(String method, String target, String header, byte[] body) {
+    /** The Authorization header's attributes; null when it is absent or cannot be read. */
+    private static Map<String, String> attributes(String header) {
         Matcher scheme = header == null ? null : AUTHORIZATION.matcher(header);
         if (scheme == null || !scheme.matches()) {
-            return "AUTH_MISSING";
+            return null;
         }
         Map<String, String> attributes = new HashMap<>();
         for (String pair : scheme.group(1).split(", ?")) {
             Matcher attribute = ATTRIBUTE.matcher(pair);
             if (!attribute.matches() || attributes.put(attribute.group(1), attribute.group(2)) != null) {
-                return "AUTH_MALFORMED";
+                return null;
             }
+        }
+        return attributes;
+    }
+
+    /** Null when the request verifies, else the protocol's error code. */
+    private String authenticate(String method, String target, Map<String, String> attributes, byte[] body) {
+        if (attributes == null) {
+            return "AUTH_MISSING";
         }
         if (!attributes.keySet().equals(Set.of("merchant_id", "key_id", "timestamp", "nonce", "signature"))) {
             return "AUTH_MALFORMED";
@@ -186,23 +204,43 @@ public final class FakePlatform implements AutoCloseable {
         }
     }
 
-    private void reply(HttpExchange exchange, int status, String body) throws IOException {
+    /**
+     * Signs the answer over PAYRAIL-RESPONSE, timestamp, nonce, the merchant id and nonce the
+     * request carried (each empty when it carried none), and the body.
+     */
+    private void reply(HttpExchange exchange, int status, String body, Map<String, String> request) throws IOException {
+        Sent replayed = previous;
+        if (signing == Signing.REPLAY_PREVIOUS && replayed != null) {
+            exchange.getResponseHeaders().putAll(replayed.headers());
+            send(exchange, replayed.status(), replayed.body());
+            return;
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond() - (signing == Signing.STALE ? 301 : 0);
         String nonce = "srv" + Long.toHexString(System.nanoTime()) + "0123456789abcdef0123456789";
         nonce = nonce.substring(0, 32);
+        String merchantId = request == null ? "" : request.getOrDefault("merchant_id", "");
+        String requestNonce = request == null ? "" : request.getOrDefault("nonce", "");
         var headers = exchange.getResponseHeaders();
         headers.add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         if (signing != Signing.UNSIGNED) {
             headers.add("Payrail-Timestamp", Long.toString(timestamp));
             headers.add("Payrail-Nonce", nonce);
             headers.add("Payrail-Key-Id", platformKeyId);
-            headers.add("Payrail-Signature", Base64.getEncoder().encodeToString(
-                    signResponse(platformKeys, timestamp + "\n" + nonce + "\n" + body + "\n")));
+            headers.add("Payrail-Signature", Base64.getEncoder().encodeToString(signResponse(platformKeys,
+                    "PAYRAIL-RESPONSE\n" + timestamp + "\n" + nonce + "\n" + merchantId + "\n" + requestNonce + "\n"
+                            + body + "\n")));
+            headers.add("Payrail-Merchant-Id", merchantId);
+            headers.add("Payrail-Request-Nonce", requestNonce);
         }
         if (signing == Signing.TAMPERED_BODY) {
             bytes = body.replace("CREATED", "SUCCEEDED").getBytes(StandardCharsets.UTF_8);
         }
+        previous = new Sent(status, Map.copyOf(headers), bytes);
+        send(exchange, status, bytes);
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -25,23 +25,29 @@ class PlatformSignatureVerifierTest {
     private static final Instant NOW = Instant.ofEpochSecond(1767225600);
     private static final String NONCE = "0123456789abcdefABCDEF_-01234567";
     private static final String BODY = "{\"id\":\"pay_1\",\"state\":\"SUCCEEDED\",\"subject\":\"Caf\u00e9\"}";
+    private static final String MERCHANT = "M100001";
+    private static final String OTHER_MERCHANT = "M100002";
+    private static final String REQUEST_NONCE = "Zy3kQ9_demo-nonce_4F7a2Bx8Lm0Pq1";
+    private static final String OTHER_REQUEST_NONCE = "Zy3kQ9_demo-nonce_4F7a2Bx8Lm0Pq2";
 
     private final PlatformSignatureVerifier verifier = verifierAt(NOW);
 
     @Test
     void aGoodResponseVerifies() throws Exception {
-        VerifiedSignature verified = verifier.verify(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY))::get,
-                BODY.getBytes(StandardCharsets.UTF_8));
+        VerifiedSignature verified = verifier.verifyResponse(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY))::get,
+                BODY.getBytes(StandardCharsets.UTF_8), MERCHANT, REQUEST_NONCE);
 
         assertThat(verified).isEqualTo(new VerifiedSignature("PLATFORM-1", NOW, NONCE));
         // the same, given as text
-        assertThat(verifier.verify(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY))::get, BODY))
+        assertThat(verifier.verifyResponse(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY))::get, BODY, MERCHANT,
+                REQUEST_NONCE))
                 .isEqualTo(verified);
     }
 
     @Test
     void anEmptyBodyIsSignedAsTheEmptyString() throws Exception {
-        assertThat(verifier.verify(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, ""))::get, new byte[0]))
+        assertThat(verifier.verifyResponse(headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, ""))::get, new byte[0],
+                MERCHANT, REQUEST_NONCE))
                 .extracting(VerifiedSignature::keyId).isEqualTo("PLATFORM-1");
     }
 
@@ -50,7 +56,7 @@ class PlatformSignatureVerifierTest {
         Map<String, String> lower = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY).forEach((k, v) -> lower.put(k.toLowerCase(), v));
 
-        assertThat(verifier.verify(lower::get, BODY).keyId()).isEqualTo("PLATFORM-1");
+        assertThat(verifier.verifyResponse(lower::get, BODY, MERCHANT, REQUEST_NONCE).keyId()).isEqualTo("PLATFORM-1");
     }
 
     @Test
@@ -121,9 +127,11 @@ class PlatformSignatureVerifierTest {
         assertRefused(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW.plusSeconds(301), BODY), BODY,
                 Reason.TIMESTAMP_SKEW, "NTP");
         // 300 s is still inside the window
-        assertThat(verifier.verify(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW.minusSeconds(300), BODY)::get, BODY)
+        assertThat(verifier.verifyResponse(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW.minusSeconds(300), BODY)::get, BODY,
+                MERCHANT, REQUEST_NONCE)
                 .timestamp()).isEqualTo(NOW.minusSeconds(300));
-        assertThat(verifier.verify(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW.plusSeconds(300), BODY)::get, BODY)
+        assertThat(verifier.verifyResponse(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW.plusSeconds(300), BODY)::get, BODY,
+                MERCHANT, REQUEST_NONCE)
                 .timestamp()).isEqualTo(NOW.plusSeconds(300));
     }
 
@@ -134,10 +142,113 @@ class PlatformSignatureVerifierTest {
         PlatformSignatureVerifier withExpired = new PlatformSignatureVerifier(
                 PlatformCertificates.of("PLATFORM-1", expired), Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> withExpired.verify(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY)::get, BODY))
+        assertThatThrownBy(() -> withExpired.verifyResponse(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY)::get, BODY,
+                MERCHANT, REQUEST_NONCE))
                 .isInstanceOfSatisfying(SignatureVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.CERTIFICATE_NOT_VALID))
                 .hasMessageContaining("Fetch the current certificates");
+    }
+
+    @Test
+    void aResponseToAnotherRequestIsRefusedEvenWithItsEchoesRewritten() {
+        Map<String, String> answer = signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY);
+
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, MERCHANT, OTHER_REQUEST_NONCE))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT))
+                .hasMessageContaining("nonce '" + REQUEST_NONCE + "'")
+                .hasMessageContaining("replayed");
+        // the echoes are only informative: made to match, the signature still does not
+        Map<String, String> rewritten = headers(answer);
+        rewritten.put("Payrail-Request-Nonce", OTHER_REQUEST_NONCE);
+        assertThatThrownBy(() -> verifier.verifyResponse(rewritten::get, BODY, MERCHANT, OTHER_REQUEST_NONCE))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
+    }
+
+    @Test
+    void aResponseForAnotherMerchantIsRefused() {
+        Map<String, String> answer = signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY);
+
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, OTHER_MERCHANT, REQUEST_NONCE))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT))
+                .hasMessageContaining("merchant '" + MERCHANT + "'");
+        Map<String, String> withoutEchoes = headers(answer);
+        withoutEchoes.remove("Payrail-Merchant-Id");
+        withoutEchoes.remove("Payrail-Request-Nonce");
+        assertThatThrownBy(() -> verifier.verifyResponse(withoutEchoes::get, BODY, OTHER_MERCHANT, REQUEST_NONCE))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
+    }
+
+    @Test
+    void aResponseToARequestWithoutCredentialsIsBoundToEmptyValues() throws Exception {
+        Map<String, String> answer = response("PLATFORM-1", TestKeys.PLATFORM_1, NOW, "", "", BODY);
+
+        assertThat(verifier.verifyResponse(answer::get, BODY, "", "").keyId()).isEqualTo("PLATFORM-1");
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, MERCHANT, REQUEST_NONCE))
+                .isInstanceOf(SignatureVerificationException.class);
+    }
+
+    @Test
+    void aNotificationVerifiesForItsMerchantOnly() throws Exception {
+        String event = event(MERCHANT);
+        Map<String, String> delivered = notification(MERCHANT, event);
+
+        assertThat(verifier.verifyNotification(delivered::get, event.getBytes(StandardCharsets.UTF_8), MERCHANT))
+                .isEqualTo(new VerifiedSignature("PLATFORM-1", NOW, NONCE));
+        assertThatThrownBy(() -> verifier.verifyNotification(delivered::get, event, OTHER_MERCHANT))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT))
+                .hasMessageContaining("merchant '" + MERCHANT + "'");
+    }
+
+    @Test
+    void aNotificationWhoseBodyNamesAnotherMerchantIsRefusedThoughItsSignatureVerifies() {
+        // signed over B's merchant id, but the body says A: the body must be B's as well
+        String eventForA = event(MERCHANT);
+        Map<String, String> delivered = notification(OTHER_MERCHANT, eventForA);
+
+        assertThatThrownBy(() -> verifier.verifyNotification(delivered::get, eventForA, OTHER_MERCHANT))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT))
+                .hasMessageContaining("body names merchant '" + MERCHANT + "'");
+        String anonymous = BODY;
+        Map<String, String> withoutMerchant = notification(OTHER_MERCHANT, anonymous);
+        assertThatThrownBy(() -> verifier.verifyNotification(withoutMerchant::get, anonymous, OTHER_MERCHANT))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_RECIPIENT))
+                .hasMessageContaining("(none)");
+    }
+
+    @Test
+    void aResponseNeverVerifiesAsANotificationNorTheOtherWayRound() {
+        String event = event(MERCHANT);
+        // the closest a response comes to a notification: same merchant, no request nonce
+        Map<String, String> asResponse = response("PLATFORM-1", TestKeys.PLATFORM_1, NOW, MERCHANT, "", event);
+        Map<String, String> asNotification = notification(MERCHANT, event);
+
+        assertThatThrownBy(() -> verifier.verifyNotification(asResponse::get, event, MERCHANT))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
+        assertThatThrownBy(() -> verifier.verifyResponse(asNotification::get, event, MERCHANT, ""))
+                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SIGNATURE_INVALID));
+    }
+
+    @Test
+    void theExpectedValuesMustBeGivenAndWellFormed() {
+        Map<String, String> answer = signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY);
+
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, null, REQUEST_NONCE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("merchant id");
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, MERCHANT, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nonce");
+        assertThatThrownBy(() -> verifier.verifyResponse(answer::get, BODY, MERCHANT + "\n", REQUEST_NONCE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> verifier.verifyNotification(answer::get, BODY, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("merchant id");
     }
 
     private static PlatformSignatureVerifier verifierAt(Instant now) {
@@ -149,12 +260,33 @@ class PlatformSignatureVerifierTest {
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
-    /** The four headers as the protocol text says the platform writes them. */
+    /** A response to MERCHANT's request REQUEST_NONCE, with the headers the protocol text says the platform writes. */
     static Map<String, String> signed(String keyId, KeyPair keys, Instant timestamp, String body) {
+        return response(keyId, keys, timestamp, MERCHANT, REQUEST_NONCE, body);
+    }
+
+    static Map<String, String> response(String keyId, KeyPair keys, Instant timestamp, String merchantId,
+            String requestNonce, String body) {
         String seconds = Long.toString(timestamp.getEpochSecond());
-        byte[] signature = FakePlatform.signResponse(keys, seconds + "\n" + NONCE + "\n" + body + "\n");
+        byte[] signature = FakePlatform.signResponse(keys, "PAYRAIL-RESPONSE\n" + seconds + "\n" + NONCE + "\n"
+                + merchantId + "\n" + requestNonce + "\n" + body + "\n");
         return Map.of("Payrail-Timestamp", seconds, "Payrail-Nonce", NONCE, "Payrail-Key-Id", keyId,
-                "Payrail-Signature", Base64.getEncoder().encodeToString(signature));
+                "Payrail-Signature", Base64.getEncoder().encodeToString(signature),
+                "Payrail-Merchant-Id", merchantId, "Payrail-Request-Nonce", requestNonce);
+    }
+
+    /** A notification for {@code merchantId}, signed as the protocol text says. */
+    static Map<String, String> notification(String merchantId, String body) {
+        String seconds = Long.toString(NOW.getEpochSecond());
+        byte[] signature = FakePlatform.signResponse(TestKeys.PLATFORM_1, "PAYRAIL-NOTIFICATION\n" + seconds + "\n"
+                + NONCE + "\n" + merchantId + "\n" + body + "\n");
+        return Map.of("Payrail-Timestamp", seconds, "Payrail-Nonce", NONCE, "Payrail-Key-Id", "PLATFORM-1",
+                "Payrail-Signature", Base64.getEncoder().encodeToString(signature), "Payrail-Merchant-Id", merchantId);
+    }
+
+    static String event(String merchantId) {
+        return "{\"eventId\":\"evt_1\",\"merchantId\":\"" + merchantId + "\",\"eventType\":\"payment.succeeded\","
+                + "\"sequence\":1,\"createdAt\":\"2026-01-01T00:00:00Z\",\"data\":" + BODY + "}";
     }
 
     private static Map<String, String> headers(Map<String, String> headers) {
@@ -164,7 +296,8 @@ class PlatformSignatureVerifierTest {
     }
 
     private void assertRefused(Map<String, String> headers, String body, Reason reason, String messagePart) {
-        assertThatThrownBy(() -> verifier.verify(headers::get, body.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> verifier.verifyResponse(headers::get, body.getBytes(StandardCharsets.UTF_8), MERCHANT,
+                REQUEST_NONCE))
                 .isInstanceOfSatisfying(SignatureVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart)

@@ -34,10 +34,12 @@ import io.payrail.web.soap.v1.PaymentGateway;
 import io.payrail.web.soap.v1.PayrailFault_Exception;
 import io.payrail.web.soap.v1.SearchPaymentsRequest;
 import io.payrail.web.soap.v1.SearchPaymentsResponse;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.xml.ws.WebServiceContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +82,10 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
 
     @Inject
     private io.payrail.channel.PaymentResolver resolver;
+
+    // the request's servlet attributes carry the answer's binding to SoapResponseSigner
+    @Resource
+    private WebServiceContext soapContext;
 
     @Override
     public CreatePaymentResponse createPayment(io.payrail.web.soap.v1.CreatePaymentRequest r, Authentication auth)
@@ -189,6 +195,8 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
     }
 
     private String authenticate(String operation, Authentication auth, SoapCanonical payload) {
+        SoapResponseSigner.bind(soapContext, auth == null ? null : auth.getMerchantId(),
+                auth == null ? null : auth.getNonce());
         if (auth == null) {
             throw new PayrailException(ErrorCode.AUTH_MISSING, "send the gw:Authentication SOAP header (docs/soap.md)");
         }

@@ -2,7 +2,9 @@ package io.payrail.web.api.security;
 
 import io.payrail.common.ErrorCode;
 import io.payrail.idempotency.IdempotencyStore;
-import io.payrail.platform.signing.PlatformKeys;
+import io.payrail.merchant.auth.AuthorizationHeader;
+import io.payrail.platform.signing.PlatformSigner;
+import io.payrail.platform.signing.ResponseBinding;
 import io.payrail.web.api.problem.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -18,54 +21,46 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 
 /**
- * Signs every response of the merchant API with the platform key: headers Payrail-Timestamp,
- * Payrail-Nonce, Payrail-Key-Id and Payrail-Signature over {@code timestamp\nnonce\nBODY\n}. The
- * body is serialised into a buffer first, so the signature covers exactly the bytes sent. The
- * same bytes are what an Idempotency-Key replays.
+ * Signs every response of the merchant API with the platform key (headers Payrail-Timestamp,
+ * Payrail-Nonce, Payrail-Key-Id, Payrail-Signature), bound to the merchant id and nonce of the
+ * request's Authorization header as sent, whether or not it authenticated, so that the answer
+ * cannot be passed off as another request's ({@link PlatformSigner}). The body is serialised into
+ * a buffer first, so the signature covers exactly the bytes sent. The same bytes are what an
+ * Idempotency-Key replays; a replay is signed afresh for the request that replays it.
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
 public class ResponseSigner implements ContainerResponseFilter, WriterInterceptor {
 
-    public static final String TIMESTAMP = "Payrail-Timestamp";
-    public static final String NONCE = "Payrail-Nonce";
-    public static final String KEY_ID = "Payrail-Key-Id";
-    public static final String SIGNATURE = "Payrail-Signature";
     private static final String STATUS = "payrail.response.status";
-    private static final String SIGN = "payrail.response.sign";
-    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BINDING = "payrail.response.binding";
 
     @Inject
-    private PlatformKeys keys;
+    private PlatformSigner signer;
 
     @Inject
     private IdempotencyStore idempotency;
-
-    @Inject
-    private Clock clock;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!GatewayPaths.isSigned(request.getUriInfo().getPath())) {
             return;
         }
+        ResponseBinding binding = AuthorizationHeader.claimedBy(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         request.setProperty(STATUS, response.getStatus());
-        request.setProperty(SIGN, Boolean.TRUE);
+        request.setProperty(BINDING, binding);
         if (!response.hasEntity()) {
             // no writer will run: sign the empty body and settle the idempotency key here
-            sign(response.getHeaders(), new byte[0]);
+            sign(response.getHeaders(), binding, new byte[0]);
             settle(request.getProperty(IdempotencyFilter.PENDING), response.getStatus(), false, null, "");
         }
     }
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (context.getProperty(SIGN) == null) {
+        if (!(context.getProperty(BINDING) instanceof ResponseBinding binding)) {
             context.proceed();
             return;
         }
@@ -74,7 +69,7 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
         context.setOutputStream(buffer);
         context.proceed();
         byte[] body = buffer.toByteArray();
-        sign(context.getHeaders(), body);
+        sign(context.getHeaders(), binding, body);
         Object status = context.getProperty(STATUS);
         settle(context.getProperty(IdempotencyFilter.PENDING), status instanceof Integer s ? s : 200,
                 context.getEntity() instanceof Problem problem && ErrorCode.valueOf(problem.code()).isTransient(),
@@ -84,18 +79,8 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
         context.setOutputStream(original);
     }
 
-    private void sign(MultivaluedMap<String, Object> headers, byte[] body) {
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = nonce();
-        byte[] prefix = (timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] canonical = new byte[prefix.length + body.length + 1];
-        System.arraycopy(prefix, 0, canonical, 0, prefix.length);
-        System.arraycopy(body, 0, canonical, prefix.length, body.length);
-        canonical[canonical.length - 1] = '\n';
-        headers.putSingle(TIMESTAMP, timestamp);
-        headers.putSingle(NONCE, nonce);
-        headers.putSingle(KEY_ID, keys.signingKeyId());
-        headers.putSingle(SIGNATURE, keys.sign(canonical));
+    private void sign(MultivaluedMap<String, Object> headers, ResponseBinding binding, byte[] body) {
+        signer.signResponse(binding, body).forEach(headers::putSingle);
     }
 
     /**
@@ -111,13 +96,5 @@ public class ResponseSigner implements ContainerResponseFilter, WriterIntercepto
                 idempotency.complete(p.merchantId(), p.key(), status, contentType, body);
             }
         }
-    }
-
-    private static String nonce() {
-        char[] out = new char[32];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new String(out);
     }
 }
