@@ -213,14 +213,19 @@ PUBLIC_LISTENERS=(http-listener-1 http-listener-2)
 PUBLIC_LISTENER_KEYS=(configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
                       configs.config.server-config.network-config.network-listeners.network-listener.http-listener-2)
 
+# domain_disable_offline ELEMENT MATCH: enabled="false" on the domain.xml elements whose start tag
+# matches (asadmin only edits a running domain; this one is stopped)
+domain_disable_offline() {
+  local element="$1" match="$2" xml="$DOMAIN_DIR/config/domain.xml"
+  sed -i -E "/<$element [^>]*$match/ { s/ enabled=\"[a-z]*\"//; s/<$element /<$element enabled=\"false\" /; }" "$xml"
+  grep -qE "<$element enabled=\"false\" [^>]*$match" "$xml" \
+    || fail "could not disable <$element ...$match> in $xml" "remove $DOMAIN_DIR (the next run recreates the domain)"
+}
+
 payara_close_listeners_offline() {
-  local xml="$DOMAIN_DIR/config/domain.xml" name
-  for name in "${PUBLIC_LISTENERS[@]}"; do
-    # server-config's listener (a numeric port; default-config's are ${...} placeholders)
-    sed -i -E "/<network-listener [^>]*port=\"[0-9]+\"[^>]*name=\"$name\"/ { s/ enabled=\"[a-z]*\"//; s/<network-listener /<network-listener enabled=\"false\" /; }" "$xml"
-    grep -qE "<network-listener enabled=\"false\" [^>]*port=\"[0-9]+\"[^>]*name=\"$name\"" "$xml" \
-      || fail "could not mark listener $name closed in $xml" "remove $DOMAIN_DIR (the next run recreates the domain)"
-  done
+  local name
+  # server-config's listeners (a numeric port; default-config's are ${...} placeholders)
+  for name in "${PUBLIC_LISTENERS[@]}"; do domain_disable_offline network-listener "port=\"[0-9]+\"[^>]*name=\"$name\""; done
 }
 
 payara_set_listeners() {  # payara_set_listeners true|false: opens or closes the public listeners at once
@@ -262,9 +267,11 @@ payara_restart() {
   payara_wait_healthy
 }
 
+payara_ear_hash() { sha256sum "$EAR_FILE" | cut -c1-16; }
+
 payara_deploy() {
   [ -f "$EAR_FILE" ] || fail "missing $EAR_FILE" "build first: mvn -B -DskipTests install"
-  local sum; sum="$(sha256sum "$EAR_FILE" | cut -c1-16)"
+  local sum; sum="$(payara_ear_hash)"
   if [ -f "$DOMAIN_DIR/.payrail-ear-hash" ] && [ "$(cat "$DOMAIN_DIR/.payrail-ear-hash")" = "$sum" ] \
      && asadmin list-applications 2>/dev/null | grep -q '^payrail '; then
     info "payrail.ear unchanged and deployed"
@@ -272,7 +279,8 @@ payara_deploy() {
   fi
   step "deploying payrail.ear"
   payara_set_listeners false   # no 404s while the old application is gone and the new one starts
-  asadmin deploy --force=true --name payrail "$EAR_FILE" >"$LOG_DIR/payara-deploy.log" 2>&1 \
+  # enable: a redeployment keeps the application disabled when payara_up held it back at boot
+  { asadmin deploy --force=true --name payrail "$EAR_FILE" && asadmin enable payrail; } >"$LOG_DIR/payara-deploy.log" 2>&1 \
     || fail "deployment failed (see $LOG_DIR/payara-deploy.log and $LOG_DIR/payara-server.log)" \
       "read the first SEVERE lines: grep -m5 SEVERE $LOG_DIR/payara-server.log"
   echo "$sum" >"$DOMAIN_DIR/.payrail-ear-hash"
@@ -303,6 +311,15 @@ payara_up() {
     payara_start
     echo "$want" >"$PAYARA_CONFIG_HASH_FILE"
   elif ! payara_running; then
+    # A changed EAR replaces the deployed one as soon as the domain is up, while Payara may still be
+    # loading the old one at boot: the two deployments then collide (measured: WELD-000163
+    # "Non-unique bean deployment identifier", SchemaMigration's bean manager null, the deploy fails
+    # and the application is gone). So the old one is not loaded at boot at all.
+    if [ -f "$EAR_FILE" ] && [ "$(cat "$DOMAIN_DIR/.payrail-ear-hash" 2>/dev/null)" != "$(payara_ear_hash)" ] \
+       && grep -q '<application-ref [^>]*ref="payrail"' "$DOMAIN_DIR/config/domain.xml"; then
+      info "payrail.ear changed: the deployed one is not loaded at boot (it is replaced right after)"
+      domain_disable_offline application-ref 'ref="payrail"'
+    fi
     payara_start
   else
     info "Payara Server already running (admin port $ADMIN_PORT)"
