@@ -42,6 +42,9 @@ esac
 DB_PORT_DEFAULT=3306
 [ "$PORT_OFFSET" -gt 10000 ] && DB_PORT_DEFAULT=$((3306 + PORT_OFFSET / 1000))
 DB_HOST="${PAYRAIL_DB_HOST:-127.0.0.1}"
+# what Hibernate assumes the server is (it reads no JDBC metadata at boot): MariaDB 11.4 here, MySQL 8.0 elsewhere
+DB_PRODUCT="${PAYRAIL_DB_PRODUCT:-MariaDB}"
+DB_VERSION="${PAYRAIL_DB_VERSION:-11.4}"
 DB_PORT="${PAYRAIL_DB_PORT:-$DB_PORT_DEFAULT}"
 DB_NAME="${PAYRAIL_DB_NAME:-$DB_NAME_DEFAULT}"
 DB_USER="${PAYRAIL_DB_USER:-payrail}"

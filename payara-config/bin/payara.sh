@@ -11,7 +11,7 @@
 # - the Artemis resource adapter (jms-config) is deployed before the application;
 # - the JMS connection factory is a NoTransaction pool: messages follow commits through the
 #   outbox, so no XA between MySQL and the broker is ever needed;
-# - transaction recovery is still on, with the settings measured in RUNTIME-NOTES.md;
+# - transaction recovery is still on, with the settings measured under kill -9 (README, "Outbox, not XA");
 # - Payara's built-in OpenMQ is off, and so is its default JMS connection factory (transaction
 #   recovery would otherwise try to start it at every boot and log errors); secrets are password aliases, not clear text in domain.xml;
 # - HTTPS on its own port with a key pair generated here on first run (CN=localhost); HTTP/2's
@@ -48,7 +48,7 @@ payara_install() {
 payara_config_hash() {
   cat "$PAYRAIL_ROOT/payara-config/bin/payara.sh" "$PAYRAIL_ROOT/payara-config/bin/common.sh" \
     "$PAYRAIL_ROOT/jms-config/src/main/rar/META-INF/ra.xml" \
-    <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP") \
+    <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $DB_PRODUCT $DB_VERSION $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP") \
     | sha256sum | cut -c1-16
 }
 
@@ -113,6 +113,7 @@ create-jvm-options -XX$q:+ExitOnOutOfMemoryError
 create-jvm-options -Dsun.net.http.retryPost=false
 create-system-properties payrail.profile=$PAYRAIL_PROFILE
 create-system-properties payrail.gateway.https-port=$HTTPS_PORT
+create-system-properties jakarta.persistence.database-product-name=$DB_PRODUCT:jakarta.persistence.database-major-version=${DB_VERSION%%.*}:jakarta.persistence.database-minor-version=${DB_VERSION#*.}
 set-config-property --source=domain --propertyName=mp.openapi.scan.disable --propertyValue=true
 create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS

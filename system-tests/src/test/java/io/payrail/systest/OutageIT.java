@@ -47,6 +47,10 @@ class OutageIT {
 
         Stack.kill("database");
         Thread.sleep(OUTAGE.toMillis());
+        PayrailResponse refused = merchant.post("/api/v1/payments", Payments.body(Payments.newOrderNo("outage-new"), 700));
+        assertThat(refused.status()).as("an outage is 503, never 500: retry later with the same keys").isEqualTo(503);
+        assertThat(TestMerchant.json(refused).getString("code")).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(refused.header("Retry-After")).isPresent();
         Gateway.Answer during = Gateway.get("/health");
         assertThat(during.status()).isEqualTo(503);
         assertThat(checks(during.json())).containsEntry("database", "DOWN").containsEntry("background-loops", "DOWN");

@@ -242,6 +242,12 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
             throw SoapFaults.exception(e.code(), e.detail(), e instanceof InvalidFieldException f ? List.of(f.error())
                     : List.of());
         } catch (RuntimeException e) {
+            if (io.payrail.web.api.problem.Outages.isOutage(e)) {
+                LOG.warning(() -> "SOAP: the database is unavailable (" + io.payrail.web.api.problem.Outages.describe(e) + ")");
+                throw SoapFaults.exception(ErrorCode.SERVICE_UNAVAILABLE, "Payrail's database is not reachable right"
+                        + " now; retry in " + io.payrail.web.api.problem.Outages.RETRY_AFTER_SECONDS
+                        + " s with the same merchant order or refund number: nothing was decided", List.of());
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "SOAP incident " + incident, e);
             throw SoapFaults.exception(ErrorCode.INTERNAL_ERROR, "incident " + incident

@@ -29,7 +29,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Problem.response(ErrorCode.CONCURRENT_MODIFICATION, "the payment changed while this request ran;"
                     + " read it again and retry", Problem.instance(uri), null);
         }
+        if (Outages.isOutage(e)) {
+            return unavailable(Problem.instance(uri), e);
+        }
         return internalError(e, Problem.instance(uri));
+    }
+
+    /** 503 with Retry-After: the database is not there right now; the same request will work later. */
+    static Response unavailable(String path, Throwable e) {
+        LOG.warning(() -> "503 on " + path + ": the database is unavailable (" + Outages.describe(e) + ")");
+        return Response.fromResponse(Problem.response(ErrorCode.SERVICE_UNAVAILABLE, "Payrail's database is not"
+                        + " reachable right now; retry in " + Outages.RETRY_AFTER_SECONDS + " s with the same merchant"
+                        + " order or refund number (or Idempotency-Key): nothing was decided", path, null))
+                .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, Outages.RETRY_AFTER_SECONDS).build();
     }
 
     static Response internalError(Throwable e, String path) {
