@@ -164,6 +164,7 @@ public final class Bench {
             for (int i = 1; i <= SPREAD; i++) {
                 spread.add(newMerchant(String.format("%s-S%02d", hot.id(), i)));
             }
+            say(SPREAD + " more merchants created, " + spread.get(0).id() + " to " + spread.get(SPREAD - 1).id());
             results.add(steps.closed(Steps.SPREAD_PREFIX + SPREAD, workload, spread, SPREAD, options.duration(),
                     single.perSecond()));
         }
@@ -263,16 +264,21 @@ public final class Bench {
         NotificationReceiver receiver = new NotificationReceiver(certificates, id,
                 options.outDir().resolve("notifications-" + id + ".tsv"), completions::acknowledged);
         try {
-            operator.createMerchant(id, "Bench " + runTag, receiver.url());
             KeyPair pair = keys.newKeyPair();
-            keys.register(operator, id, KEY_ID, pair);
+            try {
+                operator.createMerchant(id, "Bench " + runTag, receiver.url());
+                keys.register(operator, id, KEY_ID, pair);
+            } catch (IOException e) {
+                throw new BenchException("could not set up the bench's merchant " + id + " through the operator API: "
+                        + e.getMessage(), "see the stack's payara-server.log in .runtime/" + options.profile() + "/logs/", e);
+            }
             PayrailClient client = keys.signWith(PayrailClient.builder(), pair).baseUri(options.baseUrl())
                     .merchantId(id).keyId(KEY_ID).sslContext(tls).platformCertificates(certificates)
                     .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(60)).build();
             BenchMerchant merchant = new BenchMerchant(id, client, receiver);
             merchants.add(merchant);
             return merchant;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             receiver.close();
             throw e;
         }
