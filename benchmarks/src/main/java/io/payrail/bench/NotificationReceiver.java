@@ -43,8 +43,20 @@ final class NotificationReceiver implements AutoCloseable {
     private final AtomicLong repeats = new AtomicLong();
     private final AtomicLong badSignatures = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
+    private final Listener listener;
+
+    /** Told of each acknowledged notification, once its 200 is sent (the bench waits for them). */
+    interface Listener {
+        void acknowledged(String eventType, String resourceId, long atNanos);
+    }
 
     NotificationReceiver(PlatformCertificates certificates, String merchantId, Path logFile) throws IOException {
+        this(certificates, merchantId, logFile, (eventType, resourceId, atNanos) -> { });
+    }
+
+    NotificationReceiver(PlatformCertificates certificates, String merchantId, Path logFile, Listener listener)
+            throws IOException {
+        this.listener = listener;
         this.verifier = new PlatformSignatureVerifier(certificates);
         this.merchantId = merchantId;
         this.log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -90,14 +102,17 @@ final class NotificationReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            String line = Instant.now() + "\t" + eventId + "\t" + Json.string(json, "eventType").orElse("?") + "\t"
-                    + Json.dataId(json).orElse("?") + "\t" + Json.number(json, "sequence").map(String::valueOf).orElse("?");
+            String eventType = Json.string(json, "eventType").orElse("?");
+            String resourceId = Json.dataId(json).orElse("?");
+            String line = Instant.now() + "\t" + eventId + "\t" + eventType + "\t" + resourceId + "\t"
+                    + Json.number(json, "sequence").map(String::valueOf).orElse("?");
             if (!eventIds.add(eventId)) {
                 repeats.incrementAndGet();
             }
             // written down before the 200: an acknowledged event is always in the file
             append(line);
             exchange.sendResponseHeaders(200, -1);
+            listener.acknowledged(eventType, resourceId, System.nanoTime());
         }
     }
 

@@ -44,8 +44,24 @@ final class OperatorApi {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IOException("operator API " + method + " " + path + " answered HTTP " + response.statusCode()
-                    + " (expected " + expected + "): " + Json.excerpt(response.body()));
+            throw new Refused(response.statusCode(), "operator API " + method + " " + path + " answered HTTP "
+                    + response.statusCode() + " (expected " + expected + "): " + Json.excerpt(response.body()));
+        }
+    }
+
+    /** The operator API answered, but not as asked: its status tells a refusal from an outage. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
     }
 }
