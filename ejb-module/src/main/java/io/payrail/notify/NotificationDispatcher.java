@@ -86,11 +86,22 @@ public class NotificationDispatcher {
         ids.forEach(this::deliver);
     }
 
-    /** The poller's pass: everything due. */
-    public int deliverDue(int limit) {
-        List<String> due = self.due(limit);
-        due.forEach(this::deliver);
-        return due.size();
+    /**
+     * One batch of the poller's pass: up to {@code limit} due notifications, none started after
+     * {@code deadline} (those stay due for the next pass).
+     *
+     * @return how many were attempted
+     */
+    public int deliverDue(int limit, Instant deadline) {
+        int attempted = 0;
+        for (String id : self.due(limit)) {
+            if (clock.instant().isAfter(deadline)) {
+                break;
+            }
+            deliver(id);
+            attempted++;
+        }
+        return attempted;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -50,10 +50,6 @@ public class NotificationPoller {
     @Timeout
     @Lock(LockType.READ)
     void poll() {
-        loops.pass(LOOP, () -> {
-            while (dispatcher.deliverDue(BATCH) == BATCH) {
-                // a full batch: there may be more due right now
-            }
-        });
+        loops.drain(LOOP, deadline -> dispatcher.deliverDue(BATCH, deadline) == BATCH);
     }
 }

@@ -59,11 +59,6 @@ public class OutboxSweeper {
     @Timeout
     @Lock(LockType.READ)
     void sweep() {
-        loops.pass(LOOP, () -> {
-            int sent;
-            do {
-                sent = publisher.publishBacklog(Duration.ofMillis(minAgeMillis), BATCH);
-            } while (sent == BATCH);
-        });
+        loops.drain(LOOP, deadline -> publisher.publishBacklog(Duration.ofMillis(minAgeMillis), BATCH) == BATCH);
     }
 }

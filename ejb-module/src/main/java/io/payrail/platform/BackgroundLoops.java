@@ -27,13 +27,21 @@ import java.util.logging.Logger;
  * </ol>
  * A pass that overlaps the previous one of the same loop is skipped: the timers fire on their
  * schedule whatever the previous pass is doing, and a slow pass (a database that hangs) must not
- * pile up threads.
+ * pile up threads. A loop that works off a backlog does so in {@linkplain #drain bounded passes}:
+ * after an outage thousands of rows can be due at once, and one pass working through all of them
+ * would look exactly like a dead loop.
  */
 @ApplicationScoped
 public class BackgroundLoops {
 
     static final int STALE_AFTER_INTERVALS = 5;
     static final Duration MIN_STALE = Duration.ofSeconds(30);
+    /**
+     * How long a draining pass starts new batches: well under {@link #MIN_STALE}, so that even with
+     * the last batch's slowest item (a notification: 3 s to connect, 10 s to read) the pass ends
+     * before the loop could be called stale.
+     */
+    static final Duration DRAIN_BUDGET = Duration.ofSeconds(10);
     /** While a loop keeps failing, its failure is logged again at most this often. */
     private static final Duration REPEAT_LOG = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(BackgroundLoops.class.getName());
@@ -52,6 +60,28 @@ public class BackgroundLoops {
     public void register(String name, Duration interval) {
         Instant now = clock.instant();
         loops.compute(name, (n, existing) -> existing == null ? new Loop(n, interval, now) : existing.every(interval));
+    }
+
+    /** One batch of a draining pass; {@code deadline} is when the pass stops starting new work. */
+    @FunctionalInterface
+    public interface Batch {
+        /** @return true when the batch was full, so more may be due right now */
+        boolean run(Instant deadline);
+    }
+
+    /**
+     * A {@link #pass} that runs {@code batch} while batches come back full, for at most
+     * {@link #DRAIN_BUDGET}: the rest of a backlog is the next tick's, and each pass completes (and
+     * is seen to) within the budget however large the backlog. A batch should stop starting items
+     * once {@code deadline} has passed.
+     */
+    public boolean drain(String name, Batch batch) {
+        return pass(name, () -> {
+            Instant deadline = clock.instant().plus(DRAIN_BUDGET);
+            while (batch.run(deadline) && clock.instant().isBefore(deadline)) {
+                // a full batch and time left: there may be more due right now
+            }
+        });
     }
 
     /**

@@ -107,6 +107,41 @@ class BackgroundLoopsTest {
         assertThat(inner[0]).isZero();
     }
 
+    @Test
+    void aBacklogIsDrainedInBoundedPassesThatEachCompleteAndKeepTheLoopFresh() {
+        loops.register("poller", Duration.ofSeconds(1));
+        int[] backlog = {10_000};
+        int[] batches = {0};
+        // each batch of 100 takes 1 s: the backlog needs 100 s, far beyond the 30 s of staleness
+        BackgroundLoops.Batch batch = deadline -> {
+            batches[0]++;
+            advance(Duration.ofSeconds(1));
+            backlog[0] -= Math.min(100, backlog[0]);
+            return backlog[0] > 0;
+        };
+
+        int passes = 0;
+        while (backlog[0] > 0) {
+            assertThat(loops.drain("poller", batch)).isTrue();
+            passes++;
+            // every pass ended within its budget and was recorded: the loop never looks dead
+            assertThat(status("poller").stale()).isFalse();
+            assertThat(status("poller").lastCompleted()).isEqualTo(now.get());
+            advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(batches[0]).isEqualTo(100);
+        assertThat(passes).isEqualTo(10); // 10 batches of 1 s per 10 s pass
+    }
+
+    @Test
+    void aDrainingPassStopsAtTheFirstBatchThatIsNotFull() {
+        loops.register("sweeper", Duration.ofSeconds(5));
+        int[] batches = {0};
+        loops.drain("sweeper", deadline -> ++batches[0] < 3);
+        assertThat(batches[0]).isEqualTo(3);
+    }
+
     private BackgroundLoops.Status status(String name) {
         return loops.status().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }

@@ -30,7 +30,12 @@ public final class Outages {
                 return true;
             }
             String type = t.getClass().getName();
-            if (type.equals("org.hibernate.exception.JDBCConnectionException")
+            // the transaction manager could not complete a commit because its resource failed (the
+            // database went away mid-commit): whether the work committed is for the retry to find
+            // out, and every mutating call is safe to retry (merchant order numbers, refund numbers
+            // and Idempotency-Keys are unique)
+            if (type.equals("jakarta.transaction.SystemException")
+                    || type.equals("org.hibernate.exception.JDBCConnectionException")
                     || type.equals("jakarta.resource.spi.ResourceAllocationException")
                     || (type.equals("jakarta.resource.ResourceException") && t.getMessage() != null
                     && t.getMessage().contains("allocating a connection"))) {
