@@ -9,9 +9,8 @@ import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
 import io.payrail.common.Persistence;
-import io.payrail.ledger.AccountType;
-import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
+import io.payrail.ledger.PostingRules;
 import io.payrail.merchant.MerchantDirectory;
 import io.payrail.notify.Notifications;
 import io.payrail.order.domain.PaymentOrder;
@@ -41,9 +40,6 @@ public class PaymentOrderService {
 
     public static final String AGGREGATE = "PAYMENT_ORDER";
     public static final String MESSAGE_SUBMIT = "PAYMENT_SUBMIT";
-    public static final String ENTRY_PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
-    /** Money a channel took for an order that was not the order's amount or currency: in suspense. */
-    public static final String ENTRY_CAPTURE_DISCREPANCY = "CAPTURE_DISCREPANCY";
 
     private static final Logger LOG = Logger.getLogger(PaymentOrderService.class.getName());
 
@@ -416,10 +412,7 @@ public class PaymentOrderService {
         PaymentOrderState from = order.succeed(channelTxnId, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "channel transaction " + channelTxnId, now));
-        ledger.book(JournalEntry.of(ENTRY_PAYMENT_CAPTURED, orderId, now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, order.channelId(), order.amount())
-                .credit(AccountType.MERCHANT_PENDING, order.merchantId(), order.amount())
-                .build());
+        ledger.book(PostingRules.paymentCaptured(orderId, order.channelId(), order.merchantId(), order.amount(), now));
         orders.flush();
         return notify(order, "payment.succeeded");
     }
@@ -432,10 +425,7 @@ public class PaymentOrderService {
     private PaymentOrderView holdForOtherMoney(PaymentOrder order, String channelId, String channelTxnId, Money paid,
                                                TransitionSource source, Instant now) {
         String reason = channelId + " reported " + paid + " for an order of " + order.amount();
-        ledger.book(JournalEntry.of(ENTRY_CAPTURE_DISCREPANCY, order.id(), now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, channelId, paid)
-                .credit(AccountType.SUSPENSE, channelId, paid)
-                .build());
+        ledger.book(PostingRules.captureDiscrepancy(order.id(), channelId, paid, now));
         order.hold(reason, now);
         audit.record(new StateTransition(AGGREGATE, order.id(), order.state().name(), order.state().name(), source,
                 "held for an operator: " + reason + " (channel transaction " + channelTxnId + ")", now));
