@@ -5,6 +5,8 @@ import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
 import io.payrail.common.ErrorCode;
 import io.payrail.discrepancy.Discrepancies;
+import io.payrail.fee.FeeCalculator;
+import io.payrail.fee.FeeSchedule;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
@@ -65,6 +67,9 @@ public class RefundService {
 
     @Inject
     private Discrepancies discrepancies;
+
+    @Inject
+    private FeeSchedule fees;
 
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "payrail.resolve.safety-net-seconds",
@@ -198,16 +203,25 @@ public class RefundService {
             em.flush();
             return RefundView.of(refund);
         }
-        RefundState from = refund.succeed(channelRefundId, now);
-        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
-                "channel refund " + channelRefundId, now));
         if (refund.kind() == RefundKind.LATE_PAYMENT) {
+            RefundState from = refund.succeed(channelRefundId, now);
+            audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                    "channel refund " + channelRefundId, now));
             // the money sat in suspense (it never was the merchant's): it leaves from there
             ledger.book(PostingRules.latePaymentRefunded(refundId, refund.channelId(), refund.amount(), now));
             em.flush();
             return RefundView.of(refund);
         }
+        PaymentOrderService.CapturedFee capture = orders.capturedFee(refund.paymentOrderId());
+        Money refundedBefore = Money.ofMinor(succeeded(refund.paymentOrderId()), refund.amount().currency());
+        Money feeShare = FeeCalculator.feeRefund(capture.captured(), capture.fee(), refundedBefore, refund.amount(),
+                fees.refundPolicyOf(capture.ratePlanId()));
+        RefundState from = refund.succeed(channelRefundId, now);
+        refund.giveBackFee(feeShare);
+        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                "channel refund " + channelRefundId, now));
         ledger.book(PostingRules.paymentRefunded(refundId, refund.channelId(), refund.merchantId(), refund.amount(), now));
+        ledger.book(PostingRules.feeRefunded(refundId, refund.merchantId(), feeShare, now));
         em.flush();
         orders.applyRefunds(refund.paymentOrderId(), succeeded(refund.paymentOrderId()), source);
         return notify(refund, "refund.succeeded");

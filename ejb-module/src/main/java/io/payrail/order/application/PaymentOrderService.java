@@ -4,6 +4,7 @@ import io.payrail.audit.AuditTrail;
 import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
 import io.payrail.discrepancy.Discrepancies;
+import io.payrail.fee.FeeSchedule;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
@@ -72,6 +73,9 @@ public class PaymentOrderService {
 
     @Inject
     private Discrepancies discrepancies;
+
+    @Inject
+    private FeeSchedule fees;
 
     @Inject
     @ConfigProperty(name = "payrail.order.expiry-minutes", defaultValue = "30")
@@ -182,6 +186,20 @@ public class PaymentOrderService {
                     + "; only a SUCCEEDED or PARTIALLY_REFUNDED payment can be refunded");
         }
         return new RefundableOrder(order.id(), order.merchantId(), order.amount(), order.channelId(), order.state());
+    }
+
+    /**
+     * What a paid order took and was charged, for a refund's share of the fee. An order captured
+     * before fees existed was charged none.
+     */
+    public CapturedFee capturedFee(String orderId) {
+        PaymentOrder order = require(orderId);
+        return new CapturedFee(order.amount(), order.fee().orElse(Money.zero(order.amount().currency())),
+                order.feeRatePlanId());
+    }
+
+    /** A capture's money, its fee and the plan that priced the fee (null: none). */
+    public record CapturedFee(Money captured, Money fee, String ratePlanId) {
     }
 
     /**
@@ -413,6 +431,9 @@ public class PaymentOrderService {
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "channel transaction " + channelTxnId, now));
         ledger.book(PostingRules.paymentCaptured(orderId, order.channelId(), order.merchantId(), order.amount(), now));
+        FeeSchedule.Quote fee = fees.quote(order.merchantId(), order.paymentMethod(), order.amount(), now);
+        order.chargeFee(fee.fee(), fee.ratePlanId());
+        ledger.book(PostingRules.feeCharged(orderId, order.merchantId(), fee.fee(), now));
         orders.flush();
         return notify(order, "payment.succeeded");
     }
