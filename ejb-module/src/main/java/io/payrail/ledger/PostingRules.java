@@ -26,6 +26,8 @@ import java.util.Optional;
  * CHANNEL_SETTLED_PAYMENT   movement       PLATFORM_BANK  amount-fee,         CHANNEL_RECEIVABLE(ch)     amount
  *                                          CHANNEL_FEES(ch) fee
  * CHANNEL_SETTLED_REFUND    movement       CHANNEL_RECEIVABLE(ch)   amount    PLATFORM_BANK              amount
+ * RECON_DIFFERENCE          case[:ccy]     SUSPENSE(ch)             residual  CHANNEL_RECEIVABLE(ch)     residual
+ * CASE_CROSS_DAY            case[:ccy]     CHANNEL_RECEIVABLE(ch)   residual  SUSPENSE(ch)               residual
  * SETTLEMENT_APPROVED       settlement     MERCHANT_PENDING(m)      net       MERCHANT_PAYABLE(m)        net
  * SETTLEMENT_PAID           settlement     MERCHANT_PAYABLE(m)      net       PLATFORM_BANK              net
  * CASE_ACCEPTED             case           MERCHANT_PENDING(m)      delta     where the delta is         delta
@@ -36,6 +38,10 @@ import java.util.Optional;
  *
  * A case's delta is the platform's figure minus the channel's, on the account where it shows (the
  * channel's receivable, its fees, or suspense once parked); a negative delta swaps the two sides.
+ * Reconciliation moves what a difference leaves on the channel's receivable (its residual) to
+ * suspense at once (RECON_DIFFERENCE), so the receivable holds only what the channel confirmed and
+ * every open case is in suspense; a resolution then moves it from suspense to its owner, and a
+ * payment that was only late (on the next day's statement) moves it back (CASE_CROSS_DAY).
  * The cases' rules move that delta to its owner: the merchant (accept the channel's figure), the
  * platform (write off), suspense (book to suspense, or before the payer's money goes back).
  */
@@ -54,6 +60,8 @@ public final class PostingRules {
     public static final String CHANNEL_SETTLED_REFUND = "CHANNEL_SETTLED_REFUND";
     public static final String SETTLEMENT_APPROVED = "SETTLEMENT_APPROVED";
     public static final String SETTLEMENT_PAID = "SETTLEMENT_PAID";
+    public static final String RECON_DIFFERENCE = "RECON_DIFFERENCE";
+    public static final String CASE_CROSS_DAY = "CASE_CROSS_DAY";
     public static final String CASE_ACCEPTED = "CASE_ACCEPTED";
     public static final String CASE_WRITTEN_OFF = "CASE_WRITTEN_OFF";
     public static final String CASE_PARKED = "CASE_PARKED";
@@ -149,6 +157,22 @@ public final class PostingRules {
         return JournalEntry.of(CHANNEL_SETTLED_REFUND, movementId, at)
                 .debit(AccountType.CHANNEL_RECEIVABLE, channelId, positive(amount))
                 .credit(AccountType.PLATFORM_BANK, Ledger.PLATFORM, amount)
+                .build();
+    }
+
+    /**
+     * Reconciliation found a difference: what it leaves on the channel's receivable (positive: the
+     * channel owes us more than it says; negative: it says more than we booked) waits in suspense
+     * under the case until an operator resolves it.
+     */
+    public static JournalEntry reconciliationDifference(String reference, String channelId, Money residual,
+                                                        Instant at) {
+        if (residual.isZero()) {
+            throw new IllegalArgumentException("a difference is never zero");
+        }
+        return JournalEntry.of(RECON_DIFFERENCE, reference, at)
+                .debit(AccountType.SUSPENSE, channelId, residual)
+                .credit(AccountType.CHANNEL_RECEIVABLE, channelId, residual)
                 .build();
     }
 
