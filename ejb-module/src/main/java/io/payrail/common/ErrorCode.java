@@ -58,6 +58,24 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was used for a different request."),
     REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE, "The refund is larger than what remains refundable."),
 
+    // --- money out: fees, statements, reconciliation, cases, settlements (operator API; settlements also merchants) ---
+    SETTLEMENT_NOT_FOUND(Kind.NOT_FOUND, "No settlement with this id exists for you."),
+    CASE_NOT_FOUND(Kind.NOT_FOUND, "No discrepancy case has this id."),
+    JOB_NOT_FOUND(Kind.NOT_FOUND, "No batch job has this id."),
+    CHANNEL_NOT_FOUND(Kind.NOT_FOUND, "No channel with a statement has this id."),
+    OPERATOR_NOT_FOUND(Kind.NOT_FOUND, "No operator has this id."),
+    OPERATOR_FORBIDDEN(Kind.FORBIDDEN, "Only the operator administrator (the installation's operator token) may do this."),
+    SELF_APPROVAL_FORBIDDEN(Kind.FORBIDDEN, "The operator who proposed a resolution cannot approve or reject it."),
+    RATE_PLAN_CONFLICT(Kind.CONFLICT, "Another rate plan takes effect on that day for this merchant, method and currency."),
+    CASE_STATE_CONFLICT(Kind.CONFLICT, "The case is not in a state that allows this operation."),
+    SETTLEMENT_STATE_CONFLICT(Kind.CONFLICT, "The settlement is not in a state that allows this operation."),
+    JOB_CONFLICT(Kind.CONFLICT, "The same job is already queued or running."),
+    STATEMENT_NOT_IMPORTED(Kind.CONFLICT, "The channel's statement of that day has not been imported yet."),
+    OPERATOR_CONFLICT(Kind.CONFLICT, "An operator with this id exists."),
+    RESOLUTION_NOT_APPLICABLE(Kind.UNPROCESSABLE, "This resolution cannot settle a case of this kind."),
+    STATEMENT_REFUSED(Kind.UNPROCESSABLE, "The channel's statement file is malformed or truncated; nothing of it was imported."),
+    STATEMENT_UNAVAILABLE(Kind.UNAVAILABLE, "The channel could not give its statement now; retry later."),
+
     // --- load (429) and the platform (5xx) ---
     RATE_LIMITED(Kind.TOO_MANY_REQUESTS, "Too many requests for this merchant; retry after the indicated delay."),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE, "A service Payrail depends on is unavailable; retry later."),

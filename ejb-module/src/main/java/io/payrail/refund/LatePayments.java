@@ -2,17 +2,13 @@ package io.payrail.refund;
 
 import io.payrail.audit.TransitionSource;
 import io.payrail.common.Money;
-import io.payrail.ledger.AccountType;
-import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
+import io.payrail.ledger.PostingRules;
 import io.payrail.order.application.LatePaymentPolicy;
 import io.payrail.order.application.PaymentOrderView;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,11 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class LatePayments implements LatePaymentPolicy {
 
-    public static final String ENTRY_LATE_CAPTURED = "LATE_PAYMENT_CAPTURED";
     private static final Logger LOG = Logger.getLogger(LatePayments.class.getName());
-
-    @PersistenceContext(unitName = "payrail")
-    private EntityManager em;
 
     @Inject
     private Ledger ledger;
@@ -49,16 +41,10 @@ public class LatePayments implements LatePaymentPolicy {
     public void arrived(PaymentOrderView order, String channel, String channelTxnId, Money paid, TransitionSource source) {
         // the order's own channel keeps the reference it always had; another channel gets its own
         String reference = channel.equals(order.channelId()) ? order.id() : order.id() + ":" + channel;
-        long booked = em.createQuery("select count(e) from JournalEntry e where e.entryType = :t and e.referenceId = :r",
-                Long.class).setParameter("t", ENTRY_LATE_CAPTURED).setParameter("r", reference).getSingleResult();
-        if (booked > 0) {
+        if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, reference)) {
             return;
         }
-        Instant now = clock.instant();
-        ledger.book(JournalEntry.of(ENTRY_LATE_CAPTURED, reference, now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, channel, paid)
-                .credit(AccountType.SUSPENSE, channel, paid)
-                .build());
+        ledger.book(PostingRules.latePaymentCaptured(reference, channel, paid, clock.instant()));
         if ("FLAG".equalsIgnoreCase(action)) {
             LOG.warning(() -> "payment of " + paid + " for " + order.state() + " order " + order.id() + " at "
                     + channel + " (" + channelTxnId + ", via " + source + ") is in suspense for an operator");

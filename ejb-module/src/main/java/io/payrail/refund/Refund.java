@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Money going back to the payer of one payment order. */
 @Entity
@@ -93,6 +94,10 @@ public class Refund {
 
     @Column(name = "held_reason")
     private String heldReason;
+
+    /** The share of the payment's fee this refund gave back, once it succeeded (minor units). */
+    @Column(name = "fee_refund_minor")
+    private Long feeRefundMinor;
 
     protected Refund() {
     }
@@ -178,6 +183,19 @@ public class Refund {
         RefundState previous = moveTo(RefundState.SUCCEEDED, now);
         channelRefundId = channelRefundTxn;
         return previous;
+    }
+
+    /** Keeps the share of the payment's fee this refund gave back; set once, when it succeeds. */
+    public void giveBackFee(Money feeShare) {
+        if (feeRefundMinor != null) {
+            throw new IllegalStateException("refund " + id + " already gave back its share of the fee");
+        }
+        feeRefundMinor = feeShare.minorUnits();
+    }
+
+    /** The share of the fee given back; empty until the refund succeeded. */
+    public Optional<Money> feeRefund() {
+        return Optional.ofNullable(feeRefundMinor).map(f -> Money.ofMinor(f, currency));
     }
 
     public RefundState fail(String code, String message, Instant now) {

@@ -5,13 +5,14 @@ import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
 import io.payrail.common.ErrorCode;
 import io.payrail.discrepancy.Discrepancies;
+import io.payrail.fee.FeeCalculator;
+import io.payrail.fee.FeeSchedule;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
 import io.payrail.common.Persistence;
-import io.payrail.ledger.AccountType;
-import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
+import io.payrail.ledger.PostingRules;
 import io.payrail.notify.Notifications;
 import io.payrail.order.application.PaymentOrderService;
 import io.payrail.order.application.RefundableOrder;
@@ -37,10 +38,6 @@ public class RefundService {
 
     public static final String AGGREGATE = "REFUND";
     public static final String MESSAGE_SUBMIT = "REFUND_SUBMIT";
-    public static final String ENTRY_REFUNDED = "PAYMENT_REFUNDED";
-    public static final String ENTRY_LATE_REFUNDED = "LATE_PAYMENT_REFUNDED";
-    /** Money a channel gave back that was not the refund's amount or currency: in suspense. */
-    public static final String ENTRY_REFUND_DISCREPANCY = "REFUND_DISCREPANCY";
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(RefundService.class.getName());
 
@@ -70,6 +67,9 @@ public class RefundService {
 
     @Inject
     private Discrepancies discrepancies;
+
+    @Inject
+    private FeeSchedule fees;
 
     @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "payrail.resolve.safety-net-seconds",
@@ -194,10 +194,7 @@ public class RefundService {
         }
         if (!refunded.equals(refund.amount())) {
             String reason = refund.channelId() + " reported " + refunded + " given back for a refund of " + refund.amount();
-            ledger.book(JournalEntry.of(ENTRY_REFUND_DISCREPANCY, refundId, now)
-                    .debit(AccountType.SUSPENSE, refund.channelId(), refunded)
-                    .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refunded)
-                    .build());
+            ledger.book(PostingRules.refundDiscrepancy(refundId, refund.channelId(), refunded, now));
             refund.hold(reason, now);
             audit.record(new StateTransition(AGGREGATE, refundId, refund.state().name(), refund.state().name(), source,
                     "held for an operator: " + reason + " (channel refund " + channelRefundId + ")", now));
@@ -206,22 +203,25 @@ public class RefundService {
             em.flush();
             return RefundView.of(refund);
         }
-        RefundState from = refund.succeed(channelRefundId, now);
-        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
-                "channel refund " + channelRefundId, now));
         if (refund.kind() == RefundKind.LATE_PAYMENT) {
+            RefundState from = refund.succeed(channelRefundId, now);
+            audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                    "channel refund " + channelRefundId, now));
             // the money sat in suspense (it never was the merchant's): it leaves from there
-            ledger.book(JournalEntry.of(ENTRY_LATE_REFUNDED, refundId, now)
-                    .debit(AccountType.SUSPENSE, refund.channelId(), refund.amount())
-                    .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refund.amount())
-                    .build());
+            ledger.book(PostingRules.latePaymentRefunded(refundId, refund.channelId(), refund.amount(), now));
             em.flush();
             return RefundView.of(refund);
         }
-        ledger.book(JournalEntry.of(ENTRY_REFUNDED, refundId, now)
-                .debit(AccountType.MERCHANT_PENDING, refund.merchantId(), refund.amount())
-                .credit(AccountType.CHANNEL_RECEIVABLE, refund.channelId(), refund.amount())
-                .build());
+        PaymentOrderService.CapturedFee capture = orders.capturedFee(refund.paymentOrderId());
+        Money refundedBefore = Money.ofMinor(succeeded(refund.paymentOrderId()), refund.amount().currency());
+        Money feeShare = FeeCalculator.feeRefund(capture.captured(), capture.fee(), refundedBefore, refund.amount(),
+                fees.refundPolicyOf(capture.ratePlanId()));
+        RefundState from = refund.succeed(channelRefundId, now);
+        refund.giveBackFee(feeShare);
+        audit.record(new StateTransition(AGGREGATE, refundId, from.name(), refund.state().name(), source,
+                "channel refund " + channelRefundId, now));
+        ledger.book(PostingRules.paymentRefunded(refundId, refund.channelId(), refund.merchantId(), refund.amount(), now));
+        ledger.book(PostingRules.feeRefunded(refundId, refund.merchantId(), feeShare, now));
         em.flush();
         orders.applyRefunds(refund.paymentOrderId(), succeeded(refund.paymentOrderId()), source);
         return notify(refund, "refund.succeeded");

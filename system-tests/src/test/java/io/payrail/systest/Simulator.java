@@ -68,6 +68,14 @@ final class Simulator {
         return post("/admin/channels/wallet/payer/" + merchantRef + "/approve");
     }
 
+    /**
+     * Makes SIMBANK's statement of one day disagree with what it did (PROTOCOL.md section 8,
+     * "Statement differences"); answers the differences with the ids given to the extra lines.
+     */
+    static JsonObject statementDiffs(String day, String json) {
+        return put("/admin/statement-diffs/" + day, json);
+    }
+
     private static JsonObject put(String path, String json) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

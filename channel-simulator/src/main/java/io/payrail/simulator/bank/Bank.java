@@ -1,8 +1,14 @@
 package io.payrail.simulator.bank;
 
+import io.payrail.simulator.channel.Fees;
+import io.payrail.simulator.channel.Money;
+import io.payrail.simulator.channel.StatementDiffs;
+import io.payrail.simulator.channel.StatementFile;
 import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.Directive;
 import io.payrail.simulator.fault.FailurePlan;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +35,10 @@ import java.util.Optional;
  * as "unknown". A close ({@link #close(String)}) fences a reference that was not charged; it does
  * not go through the failure plan.
  *
+ * <p>The bank publishes a daily statement of the money it moved (each charge less its fee, each
+ * refund), which a test can make disagree with the book for one day ({@link StatementDiffs}), and
+ * executes transfers (payouts) once per transfer reference ({@link TransferBook}).
+ *
  * <p>Several banks (SIMBANK, SIMBANK2) are separate instances, each with its own book, log,
  * failure plan and id prefixes.
  */
@@ -37,11 +47,53 @@ public final class Bank {
     private final String channelId;
     private final ChargeBook book;
     private final FailurePlan failures;
+    private final Fees fees;
+    private final StatementDiffs statementDiffs;
+    private final TransferBook transfers;
 
+    /** A bank without fees and without a transfer journal (for tests). */
     public Bank(String channelId, ChargeBook book, FailurePlan failures) {
+        this(channelId, book, failures, new Fees(0), new StatementDiffs("sb"),
+                new TransferBook(null, false, Clock.systemUTC(), TransactionIds.withPrefix("st")));
+    }
+
+    public Bank(String channelId, ChargeBook book, FailurePlan failures, Fees fees, StatementDiffs statementDiffs,
+                TransferBook transfers) {
         this.channelId = Objects.requireNonNull(channelId, "channelId");
         this.book = Objects.requireNonNull(book, "book");
         this.failures = Objects.requireNonNull(failures, "failures");
+        this.fees = Objects.requireNonNull(fees, "fees");
+        this.statementDiffs = Objects.requireNonNull(statementDiffs, "statementDiffs");
+        this.transfers = Objects.requireNonNull(transfers, "transfers");
+    }
+
+    /**
+     * The statement of one UTC day as CSV (the format every channel shares), with the day's injected
+     * differences; answered at once. Empty when the failure plan fails statements (its failure status).
+     */
+    public QueryAnswer<String> statement(LocalDate day) {
+        Directive directive = failures.next(BankOperation.STATEMENT, day.toString());
+        if (directive.fails()) {
+            return QueryAnswer.failed(directive.failStatus());
+        }
+        return QueryAnswer.of(Optional.of(StatementFile.render(statementDiffs.apply(day,
+                book.movements(day, charge -> fees.applyAsLong(new Money(charge.amount(), charge.currency())))))));
+    }
+
+    /** Sends money to a beneficiary once per transfer reference; retries answer the first decision. */
+    public TransferAnswer transfer(TransferRequest request) {
+        Directive directive = failures.next(BankOperation.TRANSFER, request.transferRef());
+        if (directive.fails()) {
+            transfers.countFailed(request.transferRef());
+            return new TransferAnswer(Effect.INJECTED_FAILURE, null, directive.failStatus(), directive.delayMillis());
+        }
+        return transfers.transfer(request, directive.delayMillis());
+    }
+
+    /** The transfer query: the decision on a transferRef, unless the failure plan fails queries. */
+    public QueryAnswer<TransferResult> queryTransfer(String transferRef) {
+        Directive directive = failures.next(BankOperation.QUERY, transferRef);
+        return directive.fails() ? QueryAnswer.failed(directive.failStatus()) : QueryAnswer.of(transfers.find(transferRef));
     }
 
     public BankAnswer pay(PaymentRequest request) {
@@ -117,5 +169,17 @@ public final class Bank {
 
     public FailurePlan failures() {
         return failures;
+    }
+
+    public StatementDiffs statementDiffs() {
+        return statementDiffs;
+    }
+
+    public TransferBook transfers() {
+        return transfers;
+    }
+
+    public Fees fees() {
+        return fees;
     }
 }

@@ -1,7 +1,15 @@
 package io.payrail.simulator.bank;
 
+import io.payrail.simulator.channel.StatementLine;
 import io.payrail.simulator.fault.MoneyOverride;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +17,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
 
 /**
@@ -227,6 +236,47 @@ public final class ChargeBook {
         }
     }
 
+    /**
+     * The money movements of one UTC day, oldest first (ties: payments before refunds, then by id):
+     * each charge when it was decided, each refund given back when it was decided; {@code fee} prices
+     * a charge (refunds return no fee).
+     */
+    public List<StatementLine> movements(LocalDate day, ToLongFunction<PaymentResult> fee) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<StatementLine> lines = new ArrayList<>();
+        Map<String, String> transactionOf = new HashMap<>();
+        accounts.forEach((ref, account) -> {
+            synchronized (account) {
+                PaymentResult charge = account.result;
+                if (charge == null || !charge.charged()) {
+                    return;
+                }
+                transactionOf.put(ref, charge.transactionId());
+                if (within(account.decidedAt, from, to)) {
+                    lines.add(new StatementLine(charge.transactionId(), ref, StatementLine.PAYMENT, charge.amount(),
+                            charge.currency(), fee.applyAsLong(charge), account.decidedAt, null, null));
+                }
+            }
+        });
+        refunds.forEach((refundRef, slot) -> {
+            synchronized (slot) {
+                RefundResult refund = slot.result;
+                if (refund != null && refund.refunded() && within(slot.decidedAt, from, to)) {
+                    lines.add(new StatementLine(transactionOf.getOrDefault(refund.merchantRef(), ""),
+                            refund.merchantRef(), StatementLine.REFUND, refund.amount(), refund.currency(), 0,
+                            slot.decidedAt, refundRef, refund.refundId()));
+                }
+            }
+        });
+        lines.sort(StatementLine.ORDER);
+        return lines;
+    }
+
+    private static boolean within(Instant at, Instant from, Instant to) {
+        return at != null && !at.isBefore(from) && at.isBefore(to);
+    }
+
     /** Sums over all references; a request in flight may or may not be in it. */
     public BookTotals totals() {
         long requests = 0;
@@ -285,6 +335,7 @@ public final class ChargeBook {
                 return;
             }
             slot.result = result;
+            slot.decidedAt = entry.at();
         }
         if (result.refunded()) {
             Account account = accounts.computeIfAbsent(result.merchantRef(), ref -> new Account());
@@ -301,6 +352,7 @@ public final class ChargeBook {
         RefundEntry entry = new RefundEntry(clock.instant(), decided);
         log.append(entry);
         slot.result = decided;
+        slot.decidedAt = entry.at();
         if (account != null) {
             account.apply(decided);
         }
@@ -336,6 +388,8 @@ public final class ChargeBook {
         private long requests;
         private long charges;
         private PaymentResult result;
+        /** When the decision was made: a charge's time on the statement. */
+        private Instant decidedAt;
         private long refunds;
         private long refunded;
         private boolean closed;
@@ -356,6 +410,7 @@ public final class ChargeBook {
                 return;
             }
             result = entry.result();
+            decidedAt = entry.at();
             if (result.charged()) {
                 charges++;
             }
@@ -391,5 +446,7 @@ public final class ChargeBook {
     /** One refundRef's decision, null until made; guarded by its own monitor. */
     private static final class RefundSlot {
         private RefundResult result;
+        /** When the decision was made: a refund's time on the statement. */
+        private Instant decidedAt;
     }
 }

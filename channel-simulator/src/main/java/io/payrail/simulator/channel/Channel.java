@@ -58,6 +58,7 @@ public abstract class Channel {
     private final ChannelSettings initialSettings;
     private final AtomicReference<ChannelSettings> settings;
     private final CallbackDispatcher callbacks;
+    private final StatementDiffs statementDiffs;
 
     protected Channel(Context context) {
         this.ledger = context.ledger();
@@ -69,6 +70,7 @@ public abstract class Channel {
         this.maxClockSkew = context.maxClockSkew();
         this.initialSettings = context.settings();
         this.settings = new AtomicReference<>(context.settings());
+        this.statementDiffs = new StatementDiffs(ledger.channel().prefix());
         this.callbacks = new CallbackDispatcher(ledger.channel(), ledger, faults, new CallbackDispatcher.Codec() {
             @Override
             public CallbackMessage encode(CallbackEvent event) {
@@ -176,9 +178,15 @@ public abstract class Channel {
                 () -> new ChannelException(ChannelError.REFUND_NOT_FOUND, "no refund with refundRef " + refundRef)));
     }
 
-    /** The statement file of one UTC day (see {@link StatementFile}). */
+    /** The statement file of one UTC day (see {@link StatementFile}), with the day's injected differences. */
     public Answer<String> statement(LocalDate day) {
-        return call(Operation.STATEMENT, null, () -> StatementFile.render(ledger.movements(day)));
+        return call(Operation.STATEMENT, null, () -> StatementFile.render(statementDiffs.apply(day,
+                ledger.movements(day))));
+    }
+
+    /** The differences a test makes this channel's statements show (operator.md §4). */
+    public StatementDiffs statementDiffs() {
+        return statementDiffs;
     }
 
     // ---------------------------------------------------------------- the payer's page

@@ -601,9 +601,7 @@ public final class ChannelLedger {
                 }
             }
         });
-        lines.sort(Comparator.comparing(StatementLine::at).thenComparing(StatementLine::type)
-                .thenComparing(StatementLine::transactionId)
-                .thenComparing(l -> l.refundId() == null ? "" : l.refundId()));
+        lines.sort(StatementLine.ORDER);
         return lines;
     }
 

@@ -1,6 +1,7 @@
 package io.payrail.simulator.channel;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One money movement in a channel's daily statement.
@@ -15,4 +16,9 @@ public record StatementLine(String transactionId, String merchantRef, String typ
 
     public static final String PAYMENT = "PAYMENT";
     public static final String REFUND = "REFUND";
+
+    /** A statement's order: oldest first; at the same time payments before refunds, then by ids. */
+    public static final Comparator<StatementLine> ORDER = Comparator.comparing(StatementLine::at)
+            .thenComparing(StatementLine::type).thenComparing(StatementLine::transactionId)
+            .thenComparing(l -> l.refundId() == null ? "" : l.refundId());
 }

@@ -10,6 +10,15 @@ public enum BankOperation {
     PAY,
     /** A refund request. */
     REFUND,
-    /** A payment status query or a refund query. */
-    QUERY
+    /** A payment status query, a refund query or a transfer query. */
+    QUERY,
+    /** A request for a day's statement file. */
+    STATEMENT,
+    /** A transfer (payout) request. */
+    TRANSFER;
+
+    /** Whether a request of this kind is answered at once and never held back (queries, statements). */
+    public boolean answeredAtOnce() {
+        return this == QUERY || this == STATEMENT;
+    }
 }

@@ -26,13 +26,14 @@ public final class FailurePlan {
 
     /**
      * Decides how to treat the next request of this kind for {@code reference} (a pay request's or
-     * a status query's merchantRef, a refund request's or a refund query's refundRef), using up what
-     * it injects. Failures hit only the kinds in {@code failOperations}; slow answers only pay and
-     * refund requests. A query is answered at once (no latency), failed or not.
+     * a status query's merchantRef, a refund request's or a refund query's refundRef, a transfer's
+     * transferRef, a statement's day {@code yyyy-MM-dd}), using up what it injects. Failures hit only
+     * the kinds in {@code failOperations}; slow answers only pay, refund and transfer requests. A
+     * query or a statement is answered at once (no latency), failed or not.
      */
     public synchronized Directive next(BankOperation operation, String reference) {
         FailureSettings s = settings;
-        long delay = operation == BankOperation.QUERY ? 0 : s.latencyMs();
+        long delay = operation.answeredAtOnce() ? 0 : s.latencyMs();
         if (s.failOperations().contains(operation)) {
             Integer forRef = reference == null ? null : s.failRefs().get(reference);
             if (forRef != null) {
@@ -46,7 +47,7 @@ public final class FailurePlan {
                 return Directive.fail(s.failStatus(), delay);
             }
         }
-        if (operation != BankOperation.QUERY && s.timeoutNextRequests() > 0) {
+        if (!operation.answeredAtOnce() && s.timeoutNextRequests() > 0) {
             settings = s.withCounters(s.failNextRequests(), s.timeoutNextRequests() - 1, s.failRefs());
             return Directive.answer(s.timeoutMs());
         }

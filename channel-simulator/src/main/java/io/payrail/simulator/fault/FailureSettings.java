@@ -49,7 +49,7 @@ public record FailureSettings(long latencyMs, int failNextRequests, int failStat
         });
         failRefs = Map.copyOf(refs);
         check(failOperations != null && !failOperations.isEmpty(),
-                "failOperations must name at least one of PAY, REFUND, QUERY");
+                "failOperations must name at least one of PAY, REFUND, QUERY, STATEMENT, TRANSFER");
         failOperations = Set.copyOf(EnumSet.copyOf(failOperations));
         captureOverrides = MoneyOverride.byReference(captureOverrides, "captureOverrides");
         refundOverrides = MoneyOverride.byReference(refundOverrides, "refundOverrides");

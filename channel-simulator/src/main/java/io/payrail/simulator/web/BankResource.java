@@ -6,15 +6,17 @@ import io.payrail.simulator.bank.BankAnswer;
 import io.payrail.simulator.bank.CloseResult;
 import io.payrail.simulator.bank.PaymentRequest;
 import io.payrail.simulator.bank.PaymentResult;
-import io.payrail.simulator.bank.PaymentState;
 import io.payrail.simulator.bank.QueryAnswer;
 import io.payrail.simulator.bank.RefundAnswer;
-import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
+import io.payrail.simulator.bank.TransferAnswer;
+import io.payrail.simulator.bank.TransferResult;
+import io.payrail.simulator.channel.ChannelException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,13 +27,16 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The merchant-facing API of the SIMBANK-style banks (see PROTOCOL.md): payments, close, refunds and
- * their queries; SIMBANK's under {@code /sim/bank/v1}, SIMBANK2's under {@code /sim/bank2/v1}. One
+ * The merchant-facing API of the SIMBANK-style banks (see PROTOCOL.md): payments, close, refunds,
+ * their queries, the daily statement and transfers (payouts); SIMBANK's under {@code /sim/bank/v1},
+ * SIMBANK2's under {@code /sim/bank2/v1}. One
  * protocol, so one class: the first path segment picks the bank ({@link SimulatorRuntime#bankAt}).
  *
  * <p>Answers are delayed on a scheduler instead of a sleeping request thread: a simulated 30 s
@@ -60,21 +65,11 @@ public class BankResource {
     @POST
     @Path("payments")
     public void pay(@PathParam("bank") String path, String body, @Suspended AsyncResponse async) {
-        Bank bank = runtime.bankAt(path);
-        Response response;
-        long delayMillis = 0;
-        try {
+        submit(async, runtime.bankAt(path), bank -> {
             PaymentRequest request = JsonBodies.paymentRequest(body);
             BankAnswer answer = bank.pay(request);
-            response = toResponse(answer, request.merchantRef());
-            delayMillis = answer.delayMillis();
-        } catch (InvalidRequestException e) {
-            response = JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
-        } catch (UncheckedIOException e) {
-            // the journal could not be written, so nothing was recorded or charged
-            response = journalFailure(bank, e);
-        }
-        answerAfter(async, response, delayMillis);
+            return new Delayed(toResponse(answer, request.merchantRef()), answer.delayMillis());
+        });
     }
 
     /**
@@ -84,13 +79,8 @@ public class BankResource {
     @GET
     @Path("payments/{merchantRef}")
     public Response find(@PathParam("bank") String path, @PathParam("merchantRef") String merchantRef) {
-        QueryAnswer<PaymentState> answer = runtime.bankAt(path).query(merchantRef);
-        if (answer.failed()) {
-            return injectedFailure(answer.failStatus());
-        }
-        return answer.found()
-                .map(state -> JsonBodies.ok(JsonBodies.state(state)))
-                .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no payment with merchantRef " + merchantRef));
+        return queried(runtime.bankAt(path).query(merchantRef), JsonBodies::state,
+                "no payment with merchantRef " + merchantRef);
     }
 
     /**
@@ -120,21 +110,10 @@ public class BankResource {
     @POST
     @Path("refunds")
     public void refund(@PathParam("bank") String path, String body, @Suspended AsyncResponse async) {
-        Bank bank = runtime.bankAt(path);
-        Response response;
-        long delayMillis = 0;
-        try {
-            RefundRequest request = JsonBodies.refundRequest(body);
-            RefundAnswer answer = bank.refund(request);
-            response = toResponse(answer);
-            delayMillis = answer.delayMillis();
-        } catch (InvalidRequestException e) {
-            response = JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
-        } catch (UncheckedIOException e) {
-            // the journal could not be written, so nothing was recorded or refunded
-            response = journalFailure(bank, e);
-        }
-        answerAfter(async, response, delayMillis);
+        submit(async, runtime.bankAt(path), bank -> {
+            RefundAnswer answer = bank.refund(JsonBodies.refundRequest(body));
+            return new Delayed(toResponse(answer), answer.delayMillis());
+        });
     }
 
     /**
@@ -144,13 +123,92 @@ public class BankResource {
     @GET
     @Path("refunds/{refundRef}")
     public Response findRefund(@PathParam("bank") String path, @PathParam("refundRef") String refundRef) {
-        QueryAnswer<RefundResult> answer = runtime.bankAt(path).queryRefund(refundRef);
+        return queried(runtime.bankAt(path).queryRefund(refundRef), result -> JsonBodies.refund(result, false),
+                "no refund with refundRef " + refundRef);
+    }
+
+    /**
+     * The statement of one UTC day: CSV, the format every channel shares (PROTOCOL.md). Answered at
+     * once; fails only when the operator put {@code STATEMENT} in {@code failOperations}.
+     */
+    @GET
+    @Path("statements/{date}")
+    @Produces("text/csv; charset=UTF-8")
+    public Response statement(@PathParam("bank") String path, @PathParam("date") String date) {
+        LocalDate day;
+        try {
+            day = Statements.day(date);
+        } catch (ChannelException e) {
+            return JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
+        }
+        QueryAnswer<String> answer = runtime.bankAt(path).statement(day);
         if (answer.failed()) {
             return injectedFailure(answer.failStatus());
         }
-        return answer.found()
-                .map(result -> JsonBodies.ok(JsonBodies.refund(result, false)))
-                .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", "no refund with refundRef " + refundRef));
+        return Response.ok(answer.found().orElseThrow(), "text/csv; charset=UTF-8").build();
+    }
+
+    /**
+     * Transfer (payout): money from the sender to a beneficiary's account, once per transferRef.
+     * Like pay: no {@code @Consumes}, the same failure plan ({@code TRANSFER}) and a delayed answer.
+     */
+    @POST
+    @Path("transfers")
+    public void transfer(@PathParam("bank") String path, String body, @Suspended AsyncResponse async) {
+        submit(async, runtime.bankAt(path), bank -> {
+            TransferAnswer answer = bank.transfer(JsonBodies.transferRequest(body));
+            return new Delayed(toResponse(answer), answer.delayMillis());
+        });
+    }
+
+    /** The transfer query: the decision on a transferRef, never a new transfer. Answered at once. */
+    @GET
+    @Path("transfers/{transferRef}")
+    public Response findTransfer(@PathParam("bank") String path, @PathParam("transferRef") String transferRef) {
+        return queried(runtime.bankAt(path).queryTransfer(transferRef), result -> JsonBodies.transfer(result, false),
+                "no transfer with transferRef " + transferRef);
+    }
+
+    /**
+     * Decides a pay, refund or transfer request and answers after its delay; a request that breaks
+     * the rules is a 400, one the journal could not record a 500 that recorded and moved nothing.
+     */
+    private void submit(AsyncResponse async, Bank bank, Function<Bank, Delayed> work) {
+        Delayed answer;
+        try {
+            answer = work.apply(bank);
+        } catch (InvalidRequestException e) {
+            answer = new Delayed(JsonBodies.error(400, "INVALID_REQUEST", e.getMessage()), 0);
+        } catch (UncheckedIOException e) {
+            answer = new Delayed(journalFailure(bank, e), 0);
+        }
+        answerAfter(async, answer.response(), answer.delayMillis());
+    }
+
+    /** A query's answer: the decision, the protocol's 404, or an injected failure. */
+    private static <T> Response queried(QueryAnswer<T> answer, Function<T, JsonObject> json, String notFound) {
+        if (answer.failed()) {
+            return injectedFailure(answer.failStatus());
+        }
+        return answer.found().map(found -> JsonBodies.ok(json.apply(found)))
+                .orElseGet(() -> JsonBodies.error(404, "NOT_FOUND", notFound));
+    }
+
+    /** An answer and how long to hold it back. */
+    private record Delayed(Response response, long delayMillis) {
+    }
+
+    private static Response toResponse(TransferAnswer answer) {
+        TransferResult result = answer.result();
+        return switch (answer.effect()) {
+            case DECIDED -> JsonBodies.ok(JsonBodies.transfer(result, false));
+            case DUPLICATE -> JsonBodies.ok(JsonBodies.transfer(result, true));
+            case REF_REUSED -> JsonBodies.error(409, "TRANSFER_REF_REUSED", "transferRef " + result.transferRef()
+                    + " was already used for " + result.amount() + " " + result.currency() + " to "
+                    + result.beneficiaryAccount());
+            case INJECTED_FAILURE -> injectedFailure(answer.failStatus());
+            case ORDER_CLOSED -> throw new IllegalStateException("a transfer is never refused as closed");
+        };
     }
 
     private static Response journalFailure(Bank bank, UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package io.payrail.simulator.web;
 
+import io.payrail.simulator.InvalidRequestException;
 import io.payrail.simulator.channel.Channel;
 import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelId;
@@ -7,6 +8,7 @@ import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.ChannelSettings;
 import io.payrail.simulator.channel.FaultSettings;
 import io.payrail.simulator.channel.OrderSnapshot;
+import io.payrail.simulator.channel.StatementDiffs;
 import io.payrail.simulator.crypto.Pem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -196,8 +198,38 @@ public class ChannelAdminResource {
         });
     }
 
+    /** The statement differences injected for one UTC day (none: every member empty). */
+    @GET
+    @Path("{channel}/statement-diffs/{date}")
+    public Response statementDiff(@PathParam("channel") String channel, @PathParam("date") String date) {
+        return with(channel, c -> ok(StatementDiffJson.write(c.statementDiffs().of(Statements.day(date)))));
+    }
+
+    /** Replaces the day's statement differences; answers them with the extra lines' ids. */
+    @PUT
+    @Path("{channel}/statement-diffs/{date}")
+    public Response injectStatementDiff(@PathParam("channel") String channel, @PathParam("date") String date,
+                                        String body) {
+        return with(channel, c -> {
+            try {
+                return ok(StatementDiffJson.write(c.statementDiffs().put(Statements.day(date),
+                        StatementDiffJson.read(body))));
+            } catch (InvalidRequestException e) {
+                return JsonBodies.error(400, "INVALID_REQUEST", e.getMessage());
+            }
+        });
+    }
+
+    @DELETE
+    @Path("{channel}/statement-diffs/{date}")
+    public Response removeStatementDiff(@PathParam("channel") String channel, @PathParam("date") String date) {
+        return with(channel, c -> ok(StatementDiffJson.write(c.statementDiffs().put(Statements.day(date),
+                StatementDiffs.DayDiff.NONE))));
+    }
+
     private static void reset(Channel c, boolean records) {
         c.faults().reset();
+        c.statementDiffs().clear();
         c.resetSettings();
         if (records) {
             c.clearRecords();

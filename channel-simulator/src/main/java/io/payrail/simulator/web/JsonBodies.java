@@ -11,6 +11,8 @@ import io.payrail.simulator.bank.RefTally;
 import io.payrail.simulator.bank.RefundRequest;
 import io.payrail.simulator.bank.RefundResult;
 import io.payrail.simulator.bank.RefundStatus;
+import io.payrail.simulator.bank.TransferRequest;
+import io.payrail.simulator.bank.TransferResult;
 import io.payrail.simulator.fault.BankOperation;
 import io.payrail.simulator.fault.FailureSettings;
 import io.payrail.simulator.fault.FailureUpdate;
@@ -64,6 +66,16 @@ final class JsonBodies {
                 requiredString(json, "refundRef"),
                 requiredLong(json, "amount", "an integer number of minor units (no decimals, not a string)"),
                 requiredString(json, "currency"));
+    }
+
+    static TransferRequest transferRequest(String body) {
+        JsonObject json = object(body);
+        return new TransferRequest(
+                requiredString(json, "transferRef"),
+                requiredLong(json, "amount", "an integer number of minor units (no decimals, not a string)"),
+                requiredString(json, "currency"),
+                requiredString(json, "beneficiaryAccount"),
+                requiredString(json, "beneficiaryName"));
     }
 
     static FailureUpdate failureUpdate(String body) {
@@ -160,12 +172,12 @@ final class JsonBodies {
         return json;
     }
 
-    /** {@code ["PAY","REFUND","QUERY"]} or a part of it; null when not given. */
+    /** {@code ["PAY","REFUND","QUERY","STATEMENT","TRANSFER"]} or a part of it; null when not given. */
     private static Set<BankOperation> failOperations(JsonValue value) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        String rule = "failOperations must be a list of PAY, REFUND and QUERY, e.g. [\"PAY\",\"QUERY\"]";
+        String rule = "failOperations must be a list of PAY, REFUND, QUERY, STATEMENT and TRANSFER, e.g. [\"PAY\",\"QUERY\"]";
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new InvalidRequestException(rule);
         }
@@ -294,6 +306,20 @@ final class JsonBodies {
             json.add("amount", result.amount()).add("currency", result.currency());
         } else {
             json.add("reasonCode", result.reasonCode().name()).add("message", result.message());
+        }
+        return json.add("duplicate", duplicate).build();
+    }
+
+    static JsonObject transfer(TransferResult result, boolean duplicate) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("status", result.status())
+                .add("transferId", result.transferId())
+                .add("transferRef", result.transferRef())
+                .add("amount", result.amount())
+                .add("currency", result.currency())
+                .add("beneficiaryAccount", result.beneficiaryAccount());
+        if (result.reasonCode() != null) {
+            json.add("reasonCode", result.reasonCode()).add("message", result.message());
         }
         return json.add("duplicate", duplicate).build();
     }

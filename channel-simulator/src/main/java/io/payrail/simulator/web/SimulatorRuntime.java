@@ -3,6 +3,9 @@ package io.payrail.simulator.web;
 import io.payrail.simulator.bank.Bank;
 import io.payrail.simulator.bank.ChargeBook;
 import io.payrail.simulator.bank.TransactionIds;
+import io.payrail.simulator.bank.TransferBook;
+import io.payrail.simulator.channel.Fees;
+import io.payrail.simulator.channel.StatementDiffs;
 import io.payrail.simulator.fault.FailurePlan;
 import io.payrail.simulator.journal.JsonLinesJournal;
 import jakarta.annotation.PostConstruct;
@@ -12,6 +15,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>{@code simulator.latencyMs}: delay before every answer, default 20</li>
  * <li>{@code simulator.journalSync}: fsync every journal line, default false (a killed process
  * loses nothing either way; only a power cut would)</li>
+ * <li>{@code simulator.bank.feeBps}, {@code simulator.bank2.feeBps}: each bank's fee on a charge in
+ * basis points, as its statement shows it; default 25 and 30</li>
  * </ul>
  */
 @ApplicationScoped
@@ -57,7 +64,16 @@ public class SimulatorRuntime {
     @ConfigProperty(name = "simulator.journalSync", defaultValue = "false")
     boolean journalSync;
 
-    private final List<JsonLinesJournal> journals = new ArrayList<>();
+    /** SIMBANK's fee on a charge, basis points, rounded half-even (its statement's fee_minor). */
+    @Inject
+    @ConfigProperty(name = "simulator.bank.feeBps", defaultValue = "25")
+    long bankFeeBps;
+
+    @Inject
+    @ConfigProperty(name = "simulator.bank2.feeBps", defaultValue = "30")
+    long bank2FeeBps;
+
+    private final List<Closeable> journals = new ArrayList<>();
     private Bank simBank;
     private Bank simBank2;
 
@@ -66,8 +82,8 @@ public class SimulatorRuntime {
         Path dir = Path.of(dataDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"),
                 "payrail-simulator").toString()));
         try {
-            simBank = open(SIMBANK, dir.resolve("simbank-journal.jsonl"), "sb", "sr");
-            simBank2 = open(SIMBANK2, dir.resolve("simbank2-journal.jsonl"), "sb2", "sr2");
+            simBank = open(SIMBANK, dir, "simbank", "sb", "sr", bankFeeBps);
+            simBank2 = open(SIMBANK2, dir, "simbank2", "sb2", "sr2", bank2FeeBps);
         } catch (RuntimeException e) {
             // a damaged journal fails the deployment; do not leave the other one open
             stop();
@@ -75,15 +91,23 @@ public class SimulatorRuntime {
         }
     }
 
-    /** One bank: its own journal (replayed now), book, failure plan and id prefixes. */
-    private Bank open(String channelId, Path journalFile, String transactionPrefix, String refundPrefix) {
-        JsonLinesJournal journal = new JsonLinesJournal(journalFile, journalSync);
+    /**
+     * One bank: its own journals (replayed now: {@code <name>-journal.jsonl} for payments, refunds and
+     * closes, {@code <name>-transfers.jsonl} for transfers), book, failure plan, fee and id prefixes.
+     */
+    private Bank open(String channelId, Path dir, String name, String transactionPrefix, String refundPrefix,
+                      long feeBps) {
+        JsonLinesJournal journal = new JsonLinesJournal(dir.resolve(name + "-journal.jsonl"), journalSync);
         journals.add(journal);
         ChargeBook book = ChargeBook.open(journal, Clock.systemUTC(), TransactionIds.withPrefix(transactionPrefix),
                 TransactionIds.withPrefix(refundPrefix));
-        LOG.info(() -> channelId + " open: journal " + journal.file() + ", latency " + latencyMs
-                + " ms, " + book.totals());
-        return new Bank(channelId, book, new FailurePlan(latencyMs));
+        TransferBook transfers = new TransferBook(dir.resolve(name + "-transfers.jsonl"), journalSync,
+                Clock.systemUTC(), TransactionIds.withPrefix(transactionPrefix.replace("sb", "st")));
+        journals.add(transfers);
+        LOG.info(() -> channelId + " open: journal " + journal.file() + ", latency " + latencyMs + " ms, fee "
+                + feeBps + " bps, " + book.totals() + ", " + transfers.totals().refs() + " transfers");
+        return new Bank(channelId, book, new FailurePlan(latencyMs), new Fees(feeBps),
+                new StatementDiffs(transactionPrefix), transfers);
     }
 
     /** Forces {@link #start()} at deployment. */
@@ -93,7 +117,13 @@ public class SimulatorRuntime {
 
     @PreDestroy
     void stop() {
-        journals.forEach(JsonLinesJournal::close);
+        for (Closeable journal : journals) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warning(() -> "closing a journal: " + e.getMessage());
+            }
+        }
         journals.clear();
     }
 

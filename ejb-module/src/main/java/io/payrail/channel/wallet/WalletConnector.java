@@ -8,6 +8,7 @@ import io.payrail.channel.ChannelAnswers.Reply;
 import io.payrail.channel.ChannelAnswers.Transport;
 import io.payrail.channel.ChannelConnector;
 import io.payrail.channel.ChannelOutcome;
+import io.payrail.channel.ChannelStatementSource;
 import io.payrail.channel.WireJson;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +73,9 @@ public class WalletConnector implements ChannelConnector {
     /** How far the time in WALLET's signature may be from ours (wallet.md §2). */
     static final long MAX_SKEW_SECONDS = 300;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A statement is CSV; an error about it is JSON. */
+    private static final String[] CSV_OR_JSON = {"text/csv", MediaType.APPLICATION_JSON};
+    private static final String[] JSON = {MediaType.APPLICATION_JSON};
 
     @Inject
     @ConfigProperty(name = "payrail.channel.wallet.url", defaultValue = DEFAULT_URL)
@@ -285,14 +290,55 @@ public class WalletConnector implements ChannelConnector {
 
     /**
      * One signed request and its checked answer, as {@link ChannelAnswers} reads it; never throws.
-     * An answer is trusted only when its signature verifies with WALLET's key, it was signed within
-     * {@value #MAX_SKEW_SECONDS} s of our clock, and it names this very request (its {@code htm},
-     * {@code htu} and our fresh {@code jti}): an answer captured from another exchange, or an old one,
-     * tells nothing about this one. The front door's unsigned 503 is the one exception (§7).
      *
      * @param body null for a GET (signed as the empty body)
      */
     private Reply exchange(String method, String relativePath, byte[] body, String reference, Kind kind) {
+        Signed signed = signedExchange(method, relativePath, body, JSON, reference);
+        if (signed.failure() != null) {
+            return signed.failure();
+        }
+        int status = signed.status();
+        byte[] answer = signed.body();
+        JsonObject json = WireJson.object(answer);
+        String detail = describe(status, json, answer);
+        if (status == 200) {
+            return Reply.decided(status, json == null ? null
+                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : refundDecision(json, reference), detail);
+        }
+        String code = json == null ? null : WireJson.text(json, "error");
+        boolean names = json != null && reference.equals(WireJson.text(json, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"));
+        return Reply.error(status, errorKind(status, code), code, json == null ? null : WireJson.text(json, "message"),
+                names, detail);
+    }
+
+    /**
+     * The statement of one UTC day (wallet.md §9): a signed GET whose answer is the file itself,
+     * signed over its exact bytes and bound to this request like every answer.
+     *
+     * @throws ChannelStatementSource.StatementUnavailableException when WALLET could not give it now
+     *         or its answer cannot be trusted (nothing unverified is ever returned)
+     */
+    public byte[] statement(LocalDate day) throws ChannelStatementSource.StatementUnavailableException {
+        Signed signed = signedExchange("GET", "statements/" + day, null, CSV_OR_JSON, day.toString());
+        if (signed.failure() != null) {
+            throw new ChannelStatementSource.StatementUnavailableException(signed.failure().detail());
+        }
+        if (signed.status() != 200) {
+            throw new ChannelStatementSource.StatementUnavailableException("WALLET answered the statement of " + day
+                    + " with " + describe(signed.status(), WireJson.object(signed.body()), signed.body()));
+        }
+        return signed.body();
+    }
+
+    /**
+     * Sends one signed request and checks its answer. An answer is trusted only when its signature
+     * verifies with WALLET's key, it was signed within {@value #MAX_SKEW_SECONDS} s of our clock, and
+     * it names this very request (its {@code htm}, {@code htu} and our fresh {@code jti}): an answer
+     * captured from another exchange, or an old one, tells nothing about this one. The front door's
+     * unsigned 503 is the one exception (§7).
+     */
+    private Signed signedExchange(String method, String relativePath, byte[] body, String[] accept, String reference) {
         URI uri = URI.create(base + "/" + relativePath);
         String htu = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String jti = jti();
@@ -304,10 +350,9 @@ public class WalletConnector implements ChannelConnector {
                     method, htu, jti), body == null ? NO_BODY : body, signer::sign);
         } catch (RuntimeException e) {
             // keys missing or unreadable: nothing was sent, and an answer could not be trusted anyway
-            return Reply.failed(Transport.NOT_SENT, "WALLET request not sent: " + e.getMessage());
+            return Signed.failed(Reply.failed(Transport.NOT_SENT, "WALLET request not sent: " + e.getMessage()));
         }
-        Invocation.Builder request = client.target(uri).request(MediaType.APPLICATION_JSON_TYPE)
-                .header(DetachedJws.HEADER, signature);
+        Invocation.Builder request = client.target(uri).request(accept).header(DetachedJws.HEADER, signature);
         int status;
         byte[] answer;
         String answerSignature;
@@ -320,26 +365,25 @@ public class WalletConnector implements ChannelConnector {
             // ProcessingException and the like: refused before sending, or lost after
             boolean refused = causedByRefusal(e);
             LOG.log(Level.FINE, e, () -> "WALLET " + method + " " + htu + " for " + reference);
-            return Reply.failed(refused ? Transport.REFUSED : Transport.LOST,
-                    "WALLET " + (refused ? "connection refused: " : "no answer: ") + describe(e));
+            return Signed.failed(Reply.failed(refused ? Transport.REFUSED : Transport.LOST,
+                    "WALLET " + (refused ? "connection refused: " : "no answer: ") + describe(e)));
         }
-        JsonObject json = WireJson.object(answer);
-        String detail = describe(status, json, answer);
         if (status != 503) {
             try {
                 checkBinding(DetachedJws.verify(answerSignature, answer, verifyWith), status, method, htu, jti);
             } catch (DetachedJws.InvalidJwsException e) {
-                return Reply.failed(Transport.UNTRUSTED, "WALLET HTTP " + status + " answer not trusted: " + e.getMessage());
+                return Signed.failed(Reply.failed(Transport.UNTRUSTED, "WALLET HTTP " + status + " answer not trusted: "
+                        + e.getMessage()));
             }
         }
-        if (status == 200) {
-            return Reply.decided(status, json == null ? null
-                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : refundDecision(json, reference), detail);
+        return new Signed(null, status, answer);
+    }
+
+    /** A verified answer (status and exact body), or the transport failure in its place. */
+    private record Signed(Reply failure, int status, byte[] body) {
+        static Signed failed(Reply failure) {
+            return new Signed(failure, 0, NO_BODY);
         }
-        String code = json == null ? null : WireJson.text(json, "error");
-        boolean names = json != null && reference.equals(WireJson.text(json, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"));
-        return Reply.error(status, errorKind(status, code), code, json == null ? null : WireJson.text(json, "message"),
-                names, detail);
     }
 
     /** The answer is fresh and answers this request (wallet.md §2). */

@@ -4,14 +4,14 @@ import io.payrail.audit.AuditTrail;
 import io.payrail.audit.StateTransition;
 import io.payrail.audit.TransitionSource;
 import io.payrail.discrepancy.Discrepancies;
+import io.payrail.fee.FeeSchedule;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
 import io.payrail.common.Persistence;
-import io.payrail.ledger.AccountType;
-import io.payrail.ledger.JournalEntry;
 import io.payrail.ledger.Ledger;
+import io.payrail.ledger.PostingRules;
 import io.payrail.merchant.MerchantDirectory;
 import io.payrail.notify.Notifications;
 import io.payrail.order.domain.PaymentOrder;
@@ -41,9 +41,6 @@ public class PaymentOrderService {
 
     public static final String AGGREGATE = "PAYMENT_ORDER";
     public static final String MESSAGE_SUBMIT = "PAYMENT_SUBMIT";
-    public static final String ENTRY_PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
-    /** Money a channel took for an order that was not the order's amount or currency: in suspense. */
-    public static final String ENTRY_CAPTURE_DISCREPANCY = "CAPTURE_DISCREPANCY";
 
     private static final Logger LOG = Logger.getLogger(PaymentOrderService.class.getName());
 
@@ -76,6 +73,9 @@ public class PaymentOrderService {
 
     @Inject
     private Discrepancies discrepancies;
+
+    @Inject
+    private FeeSchedule fees;
 
     @Inject
     @ConfigProperty(name = "payrail.order.expiry-minutes", defaultValue = "30")
@@ -186,6 +186,20 @@ public class PaymentOrderService {
                     + "; only a SUCCEEDED or PARTIALLY_REFUNDED payment can be refunded");
         }
         return new RefundableOrder(order.id(), order.merchantId(), order.amount(), order.channelId(), order.state());
+    }
+
+    /**
+     * What a paid order took and was charged, for a refund's share of the fee. An order captured
+     * before fees existed was charged none.
+     */
+    public CapturedFee capturedFee(String orderId) {
+        PaymentOrder order = require(orderId);
+        return new CapturedFee(order.amount(), order.fee().orElse(Money.zero(order.amount().currency())),
+                order.feeRatePlanId());
+    }
+
+    /** A capture's money, its fee and the plan that priced the fee (null: none). */
+    public record CapturedFee(Money captured, Money fee, String ratePlanId) {
     }
 
     /**
@@ -416,10 +430,10 @@ public class PaymentOrderService {
         PaymentOrderState from = order.succeed(channelTxnId, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "channel transaction " + channelTxnId, now));
-        ledger.book(JournalEntry.of(ENTRY_PAYMENT_CAPTURED, orderId, now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, order.channelId(), order.amount())
-                .credit(AccountType.MERCHANT_PENDING, order.merchantId(), order.amount())
-                .build());
+        ledger.book(PostingRules.paymentCaptured(orderId, order.channelId(), order.merchantId(), order.amount(), now));
+        FeeSchedule.Quote fee = fees.quote(order.merchantId(), order.paymentMethod(), order.amount(), now);
+        order.chargeFee(fee.fee(), fee.ratePlanId());
+        ledger.book(PostingRules.feeCharged(orderId, order.merchantId(), fee.fee(), now));
         orders.flush();
         return notify(order, "payment.succeeded");
     }
@@ -432,10 +446,7 @@ public class PaymentOrderService {
     private PaymentOrderView holdForOtherMoney(PaymentOrder order, String channelId, String channelTxnId, Money paid,
                                                TransitionSource source, Instant now) {
         String reason = channelId + " reported " + paid + " for an order of " + order.amount();
-        ledger.book(JournalEntry.of(ENTRY_CAPTURE_DISCREPANCY, order.id(), now)
-                .debit(AccountType.CHANNEL_RECEIVABLE, channelId, paid)
-                .credit(AccountType.SUSPENSE, channelId, paid)
-                .build());
+        ledger.book(PostingRules.captureDiscrepancy(order.id(), channelId, paid, now));
         order.hold(reason, now);
         audit.record(new StateTransition(AGGREGATE, order.id(), order.state().name(), order.state().name(), source,
                 "held for an operator: " + reason + " (channel transaction " + channelTxnId + ")", now));

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A merchant's request to collect an amount from a payer. The aggregate guards its own state: it
@@ -113,6 +114,14 @@ public class PaymentOrder {
 
     @Column(name = "held_reason")
     private String heldReason;
+
+    /** The platform's fee, computed once at capture (minor units of the order's currency). */
+    @Column(name = "fee_minor")
+    private Long feeMinor;
+
+    /** The rate plan that priced the fee (null: none did, the fee is zero). */
+    @Column(name = "fee_rate_plan_id")
+    private String feeRatePlanId;
 
     protected PaymentOrder() {
     }
@@ -309,6 +318,27 @@ public class PaymentOrder {
         PaymentOrderState previous = transitionTo(PaymentOrderState.SUCCEEDED, now);
         this.channelTxnId = channelTransactionId;
         return previous;
+    }
+
+    /** Keeps the fee charged at capture and the plan that priced it; set once. */
+    public void chargeFee(Money fee, String ratePlanId) {
+        if (feeMinor != null) {
+            throw new IllegalStateException("order " + id + " was already charged a fee");
+        }
+        if (!fee.currency().getCurrencyCode().equals(currency)) {
+            throw new IllegalArgumentException("a fee is in the order's currency " + currency + ": " + fee);
+        }
+        feeMinor = fee.minorUnits();
+        feeRatePlanId = ratePlanId;
+    }
+
+    /** The fee charged at capture; empty before the capture. */
+    public Optional<Money> fee() {
+        return Optional.ofNullable(feeMinor).map(f -> Money.ofMinor(f, currency));
+    }
+
+    public String feeRatePlanId() {
+        return feeRatePlanId;
     }
 
     public PaymentOrderState fail(String channelTransactionId, String code, String message, Instant now) {

@@ -1,5 +1,7 @@
 /**
- * The operator API ({@code /api/operator}, bearer token): create and change merchants, register
- * and revoke their keys, suspend and reactivate them. The back office will take this over.
+ * The operator API ({@code /api/operator}, bearer token): merchants and their keys, named operators
+ * (maker-checker), rate plans, channel statements, reconciliation, discrepancy cases, settlements,
+ * batch jobs, balances and statistics. Resources only translate HTTP; the beans they call carry the
+ * rules, so the back office can put its pages on the same beans.
  */
 package io.payrail.web.api.operator;

@@ -1,0 +1,255 @@
+package io.payrail.reconciliation;
+
+import io.payrail.audit.TransitionSource;
+import io.payrail.common.Money;
+import io.payrail.discrepancy.DiscrepancyCases;
+import io.payrail.discrepancy.DiscrepancyKind;
+import io.payrail.ledger.Ledger;
+import io.payrail.ledger.PostingRules;
+import io.payrail.order.application.PaymentOrderService;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reconciliation of one channel's day, in chunks of one transaction each (a killed run resumes
+ * where it stopped: a classified movement is never looked at again, and the journal's unique
+ * (entry type, reference) refuses any second booking).
+ * <ol>
+ * <li>Every movement of the day's statement is matched with its order (by the order id the channel
+ *     knows as merchant reference) or refund (by refund id), and booked as the channel settles it
+ *     ({@link PostingRules#channelSettledPayment}, {@link PostingRules#channelSettledRefund}).
+ *     An order still PROCESSING at that channel that the statement shows paid becomes SUCCEEDED with
+ *     source RECONCILIATION (the statement is the third source of the precedence rule,
+ *     docs/channels.md §3).</li>
+ * <li>Then the platform's side: what the platform captured or refunded at that channel in that UTC
+ *     day and the statement does not list is MISSING_AT_CHANNEL (its case closes by itself as
+ *     CROSS_DAY if a later day's statement lists it).</li>
+ * </ol>
+ * Every difference becomes a {@link DiscrepancyCases case} whose money waits in suspense.
+ */
+@Stateless
+public class Reconciliation {
+
+    private static final Set<String> PAID = Set.of("SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED");
+
+    @PersistenceContext(unitName = "payrail")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private Ledger ledger;
+
+    @Inject
+    private DiscrepancyCases cases;
+
+    @Inject
+    private PaymentOrderService orders;
+
+    /** How many movements of the day are still to classify, and how many the day has. */
+    public long[] remaining(String channelId, LocalDate day) {
+        Object[] r = em.createQuery("select count(m), sum(case when m.reconClass is null then 1 else 0 end)"
+                        + " from ChannelMovement m where m.channelId = :c and m.statementDay = :d", Object[].class)
+                .setParameter("c", channelId).setParameter("d", day).getSingleResult();
+        long total = ((Number) r[0]).longValue();
+        long open = r[1] == null ? 0 : ((Number) r[1]).longValue();
+        return new long[] {open, total};
+    }
+
+    /** Classifies and books up to {@code limit} movements of the day not classified yet; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int reconcileNext(String channelId, LocalDate day, int limit) {
+        List<ChannelMovement> chunk = em.createQuery("select m from ChannelMovement m where m.channelId = :c"
+                        + " and m.statementDay = :d and m.reconClass is null order by m.movedAt, m.id",
+                        ChannelMovement.class)
+                .setParameter("c", channelId).setParameter("d", day).setMaxResults(limit).getResultList();
+        for (ChannelMovement m : chunk) {
+            if (m.isRefund()) {
+                refund(m);
+            } else {
+                payment(m);
+            }
+        }
+        return chunk.size();
+    }
+
+    private void payment(ChannelMovement m) {
+        String ch = m.channelId();
+        Instant now = clock.instant();
+        ledger.book(PostingRules.channelSettledPayment(m.id(), ch, m.amount(), m.fee(), now));
+        Optional<Row> found = order(m.merchantRef());
+        if (found.isEmpty()) {
+            m.classify(ReconClass.MISSING_AT_PLATFORM, null, cases.raise(DiscrepancyKind.MISSING_AT_PLATFORM, ch,
+                    "PAYMENT_LINE", m.id(), null, m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
+                    m.statementDay(), m.id(), "no order " + m.merchantRef()), now);
+            return;
+        }
+        Row o = found.get();
+        boolean own = ch.equals(o.channelId());
+        if (own && "PROCESSING".equals(o.state()) && !o.held()) {
+            // the statement's word: paid (or other money, which holds the order and raises its case)
+            orders.recordSuccess(o.id(), ch, m.channelTxnId(), m.amount(), TransitionSource.RECONCILIATION);
+            o = order(o.id()).orElseThrow();
+        }
+        if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, own ? o.id() : o.id() + ":" + ch)) {
+            // the channel reported it before: it is in suspense, on its way back to the payer
+            m.classify(ReconClass.MATCHED, o.id(), null, now);
+        } else if (own && o.held()) {
+            Optional<String> held = cases.heldCase(ch, "ORDER", o.id());
+            m.classify(m.amount().currency().equals(o.amount().currency()) ? ReconClass.AMOUNT_MISMATCH
+                    : ReconClass.CURRENCY_MISMATCH, o.id(), held.orElse(null), now);
+        } else if (own && PAID.contains(o.state()) && !matchedBefore(o.id(), "PAYMENT", m.id())) {
+            compare(m, "ORDER", o, o.amount(), m.amount());
+        } else {
+            String why = own ? "the order is " + o.state() + (PAID.contains(o.state()) ? " and listed before" : "")
+                    : "the order is at " + o.channelId();
+            m.classify(ReconClass.STATE_MISMATCH, o.id(), cases.raise(DiscrepancyKind.STATE_MISMATCH, ch, "ORDER",
+                    o.id(), o.merchantId(), m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
+                    m.statementDay(), m.id(), "paid at the channel but " + why), now);
+        }
+    }
+
+    private void refund(ChannelMovement m) {
+        String ch = m.channelId();
+        Instant now = clock.instant();
+        ledger.book(PostingRules.channelSettledRefund(m.id(), ch, m.amount(), now));
+        Optional<Row> found = refundRow(m.refundRef());
+        if (found.isEmpty()) {
+            m.classify(ReconClass.MISSING_AT_PLATFORM, null, cases.raise(DiscrepancyKind.MISSING_AT_PLATFORM, ch,
+                    "REFUND_LINE", m.id(), null, m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
+                    m.statementDay(), m.id(), "no refund " + m.refundRef()), now);
+            return;
+        }
+        Row r = found.get();
+        boolean own = ch.equals(r.channelId());
+        if (own && r.held()) {
+            m.classify(ReconClass.AMOUNT_MISMATCH, r.id(), cases.heldCase(ch, "REFUND", r.id()).orElse(null), now);
+        } else if (own && "SUCCEEDED".equals(r.state()) && !matchedBefore(r.id(), "REFUND", m.id())) {
+            compare(m, "REFUND", r, r.amount(), m.amount());
+        } else {
+            m.classify(ReconClass.STATE_MISMATCH, r.id(), cases.raise(DiscrepancyKind.STATE_MISMATCH, ch, "REFUND",
+                    r.id(), r.merchantId(), m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
+                    m.statementDay(), m.id(), "refunded at the channel but the refund is " + r.state()
+                            + (own ? "" : " at " + r.channelId())), now);
+        }
+    }
+
+    /** A known, settled order or refund on its own channel: matched, late, or another figure. */
+    private void compare(ChannelMovement m, String type, Row row, Money platform, Money channel) {
+        Instant now = clock.instant();
+        if (!platform.currency().equals(channel.currency()) || !platform.equals(channel)) {
+            DiscrepancyKind kind = platform.currency().equals(channel.currency()) ? DiscrepancyKind.AMOUNT_MISMATCH
+                    : DiscrepancyKind.CURRENCY_MISMATCH;
+            m.classify(ReconClass.valueOf(kind.name()), row.id(), cases.raise(kind, m.channelId(), type, row.id(),
+                    row.merchantId(), m.channelTxnId(), platform, channel, m.statementDay(), m.id(),
+                    "platform " + platform + ", channel " + channel), now);
+            return;
+        }
+        Optional<String> late = cases.openCase(DiscrepancyKind.MISSING_AT_CHANNEL, m.channelId(), type, row.id());
+        if (late.isPresent()) {
+            cases.closeCrossDay(late.get(), m.statementDay());
+            m.classify(ReconClass.CROSS_DAY, row.id(), late.get(), now);
+        } else {
+            m.classify(ReconClass.MATCHED, row.id(), null, now);
+        }
+    }
+
+    /**
+     * The platform's side of the day: captures and refunds finished at this channel in that UTC
+     * day that no movement matched. Run after every movement of the day is classified.
+     *
+     * @return how many cases it raised
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int missingAtChannel(String channelId, LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // what finished after the latest file was fetched cannot be on it yet (today's file grows):
+        // the bank decided before the platform recorded it, so anything recorded before is listed
+        Instant fetched = em.createQuery("select max(f.fetchedAt) from StatementFile f where f.channelId = :c"
+                        + " and f.statementDay = :d and f.status = :s", Instant.class)
+                .setParameter("c", channelId).setParameter("d", day).setParameter("s", StatementFile.IMPORTED)
+                .getSingleResult();
+        if (fetched == null) {
+            return 0;
+        }
+        if (fetched.isBefore(to)) {
+            to = fetched;
+        }
+        int raised = 0;
+        for (String[] spec : new String[][] {
+                {"ORDER", "payment_order", "state in ('SUCCEEDED','PARTIALLY_REFUNDED','REFUNDED')", "PAYMENT"},
+                {"REFUND", "refund", "state = 'SUCCEEDED'", "REFUND"}}) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select t.id, t.merchant_id, t.amount_minor, t.currency from "
+                            + spec[1] + " t where t.channel_id = ?1 and t.finished_at >= ?2 and t.finished_at < ?3 and t."
+                            + spec[2] + " and t.held_at is null and not exists (select 1 from channel_movement m"
+                            + " where m.recon_ref = t.id and m.movement_type = '" + spec[3] + "')")
+                    .setParameter(1, channelId).setParameter(2, from).setParameter(3, to).getResultList();
+            for (Object[] r : rows) {
+                String id = (String) r[0];
+                if (cases.openCase(DiscrepancyKind.MISSING_AT_CHANNEL, channelId, spec[0], id).isPresent()) {
+                    continue;
+                }
+                Money amount = Money.ofMinor(((Number) r[2]).longValue(), (String) r[3]);
+                cases.raise(DiscrepancyKind.MISSING_AT_CHANNEL, channelId, spec[0], id, (String) r[1], null, amount,
+                        Money.zero(amount.currency()), day, null, "not on the statement of " + day);
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /** How the day's movements were classified. */
+    public Map<ReconClass, Long> classes(String channelId, LocalDate day) {
+        Map<ReconClass, Long> out = new EnumMap<>(ReconClass.class);
+        for (Object[] r : em.createQuery("select m.reconClass, count(m) from ChannelMovement m where m.channelId = :c"
+                        + " and m.statementDay = :d and m.reconClass is not null group by m.reconClass", Object[].class)
+                .setParameter("c", channelId).setParameter("d", day).getResultList()) {
+            out.put((ReconClass) r[0], ((Number) r[1]).longValue());
+        }
+        return out;
+    }
+
+    private boolean matchedBefore(String reference, String type, String movementId) {
+        return em.createQuery("select count(m) from ChannelMovement m where m.reconRef = :r and m.type = :t"
+                        + " and m.id <> :id and m.reconClass is not null", Long.class)
+                .setParameter("r", reference).setParameter("t", type).setParameter("id", movementId)
+                .getSingleResult() > 0;
+    }
+
+    private Optional<Row> order(String id) {
+        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at from payment_order"
+                + " where id = ?1", id);
+    }
+
+    private Optional<Row> refundRow(String id) {
+        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at from refund"
+                + " where id = ?1", id);
+    }
+
+    private Optional<Row> row(String sql, String id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Money.ofMinor(((Number) r[4]).longValue(), (String) r[5]), r[6] != null));
+    }
+
+    /** An order or refund as reconciliation needs it. */
+    private record Row(String id, String merchantId, String channelId, String state, Money amount, boolean held) {
+    }
+}

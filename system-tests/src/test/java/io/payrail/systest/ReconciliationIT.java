@@ -1,0 +1,174 @@
+package io.payrail.systest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconciliation of SIMBANK's statement against the books, with differences injected at the
+ * simulator for today's statement: each difference gives exactly its discrepancy case, and the
+ * cases resolved under maker-checker leave nothing in suspense; an operator never approves their
+ * own proposal.
+ */
+class ReconciliationIT {
+
+    private static final String DAY = LocalDate.now(ZoneOffset.UTC).toString();
+
+    private final TestMerchant merchant = Merchants.fresh("RECON", 10_000);
+
+    @AfterEach
+    void noDifferencesLeft() {
+        Simulator.statementDiffs(DAY, "{}");
+        Simulator.reset();
+    }
+
+    private String settledAtSimBank(long amount, String expectedState) {
+        String id = merchant.pay(Payments.newOrderNo("recon"), amount);
+        assertThat(Payments.awaitFinal(merchant, id, Duration.ofSeconds(15)).getString("state")).isEqualTo(expectedState);
+        assertThat(Database.string("SELECT channel_id FROM payment_order WHERE id = ?", id))
+                .as("BANK_CARD goes to SIMBANK first").isEqualTo("SIMBANK");
+        return id;
+    }
+
+    /** The operator API as a named operator, with its own token. */
+    private static Gateway.Answer as(String token, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/api/operator" + path))
+                .header("Authorization", "Bearer " + token);
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method,
+                HttpRequest.BodyPublishers.ofString(body));
+        return Gateway.send(request);
+    }
+
+    private static String operator(String prefix) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Merchants.operator("POST", "/operators", Json.createObjectBuilder().add("id", id).build().toString(), 201)
+                .json().getString("token");
+    }
+
+    private static String proposal(String resolution, String reason) {
+        return Json.createObjectBuilder().add("resolution", resolution).add("reason", reason).build().toString();
+    }
+
+    @Test
+    void injectedDifferencesBecomeExactlyTheirCasesAndMakerCheckerClearsSuspense() {
+        String missing = settledAtSimBank(1_000, "SUCCEEDED");
+        String wrongAmount = settledAtSimBank(2_000, "SUCCEEDED");
+        String matched = settledAtSimBank(3_000, "SUCCEEDED");
+        String failed = settledAtSimBank(1_013, "FAILED");
+        String ghost = "pay_GHOST" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+        // the bank's outage on the statement: refused as unavailable, nothing imported
+        Simulator.configure("{\"failOperations\":[\"STATEMENT\"],\"failRefs\":{\"" + DAY + "\":1},\"failStatus\":503}");
+        Gateway.Answer unavailable = as(Merchants.operatorToken(), "POST", "/statements/SIMBANK/" + DAY + "/import", null);
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.isProblem()).isTrue();
+        assertThat(unavailable.json().getString("code")).isEqualTo("STATEMENT_UNAVAILABLE");
+        Simulator.reset();
+
+        JsonObject diffs = Simulator.statementDiffs(DAY, Json.createObjectBuilder()
+                .add("missing", Json.createArrayBuilder().add(missing))
+                .add("amounts", Json.createObjectBuilder().add(wrongAmount, Json.createObjectBuilder().add("amount", 1_900)))
+                .add("extra", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("merchantRef", failed).add("amount", 1_013).add("currency", "USD"))
+                        .add(Json.createObjectBuilder().add("merchantRef", ghost).add("amount", 2_500).add("currency", "USD")
+                                .add("fee", 6)))
+                .build().toString());
+        Map<String, String> extraTxn = new HashMap<>();
+        for (JsonValue line : diffs.getJsonArray("extra")) {
+            extraTxn.put(line.asJsonObject().getString("merchantRef"), line.asJsonObject().getString("transactionId"));
+        }
+
+        JsonObject imported = Merchants.operator("POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
+        assertThat(imported.getString("status")).isEqualTo("IMPORTED");
+        assertThat(imported.getString("sha256")).hasSize(64);
+        JsonObject again = Merchants.operator("POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
+        assertThat(again.getBoolean("unchanged")).as("the same file again changes nothing").isTrue();
+        assertThat(again.getInt("newMovements")).isZero();
+
+        JsonObject day = Merchants.operator("POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
+        Map<String, JsonObject> mine = casesOf(day.getJsonArray("cases"), missing, wrongAmount, matched, failed,
+                extraTxn.get(ghost));
+        assertThat(mine).as("exactly one case per injected difference, none for the matched payment")
+                .containsOnlyKeys(missing, wrongAmount, failed, extraTxn.get(ghost));
+        assertThat(mine.get(missing).getString("kind")).isEqualTo("MISSING_AT_CHANNEL");
+        assertThat(mine.get(wrongAmount).getString("kind")).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(mine.get(wrongAmount).getJsonObject("reported").getInt("amount")).isEqualTo(1_900);
+        assertThat(mine.get(failed).getString("kind")).as("paid at the channel, FAILED here").isEqualTo("STATE_MISMATCH");
+        assertThat(mine.get(extraTxn.get(ghost)).getString("kind")).isEqualTo("MISSING_AT_PLATFORM");
+
+        JsonObject rerun = Merchants.operator("POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
+        assertThat(casesOf(rerun.getJsonArray("cases"), missing, wrongAmount, matched, failed, extraTxn.get(ghost)))
+                .as("a second run raises nothing more").hasSize(4);
+
+        String maker = operator("maker");
+        String checker = operator("checker");
+        Map<String, String> resolutions = Map.of(missing, "ACCEPT_CHANNEL", wrongAmount, "WRITE_OFF",
+                failed, "ACCEPT_CHANNEL", extraTxn.get(ghost), "WRITE_OFF");
+        for (Map.Entry<String, String> r : resolutions.entrySet()) {
+            String caseId = mine.get(r.getKey()).getString("id");
+            assertThat(inSuspense(Merchants.operator("GET", "/cases/" + caseId, null, 200).json()))
+                    .as("case %s waits in suspense", caseId).isNotZero();
+            Gateway.Answer proposed = as(maker, "POST", "/cases/" + caseId + "/proposal",
+                    proposal(r.getValue(), "statement checked against the bank's portal"));
+            assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+            assertThat(proposed.json().getString("state")).isEqualTo("PROPOSED");
+
+            Gateway.Answer self = as(maker, "POST", "/cases/" + caseId + "/approval", null);
+            assertThat(self.status()).as("the maker cannot approve their own proposal").isEqualTo(403);
+            assertThat(self.isProblem()).isTrue();
+            assertThat(self.json().getString("code")).isEqualTo("SELF_APPROVAL_FORBIDDEN");
+
+            Gateway.Answer approved = as(checker, "POST", "/cases/" + caseId + "/approval", null);
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(approved.json().getString("state")).isEqualTo("RESOLVED");
+            assertThat(approved.json().getString("decidedBy")).isNotEqualTo(approved.json().getString("proposedBy"));
+            assertThat(inSuspense(approved.json())).as("case %s leaves nothing in suspense", caseId).isZero();
+        }
+        Gateway.Answer notApplicable = as(maker, "POST", "/cases/" + mine.get(extraTxn.get(ghost)).getString("id")
+                + "/proposal", proposal("WRITE_OFF", "again"));
+        assertThat(notApplicable.status()).as("a resolved case takes no proposal").isEqualTo(409);
+
+        long suspenseOfMyCases = Database.count("SELECT COALESCE(SUM(p.amount_minor), 0) FROM posting p JOIN journal_entry e"
+                + " ON e.id = p.journal_entry_id WHERE p.account_type = 'SUSPENSE' AND e.reference_id IN (?, ?, ?, ?)",
+                List.of(missing, wrongAmount, failed, extraTxn.get(ghost)).stream()
+                        .map(k -> mine.get(k).getString("id") + ":USD").toArray());
+        assertThat(suspenseOfMyCases).as("suspense back at zero for these cases").isZero();
+        assertThat(Merchants.operator("GET", "/ledger/balances", null, 200).json().getJsonObject("trialBalance")
+                .getJsonNumber("USD").longValue()).as("trial balance").isZero();
+    }
+
+    /** The cases among {@code cases} about these orders (by id) or extra lines (by channel transaction id). */
+    private static Map<String, JsonObject> casesOf(JsonArray cases, String... keys) {
+        Map<String, JsonObject> out = new HashMap<>();
+        List<String> wanted = List.of(keys);
+        for (JsonValue v : cases) {
+            JsonObject c = v.asJsonObject();
+            String key = wanted.contains(c.getString("resourceId")) ? c.getString("resourceId")
+                    : wanted.contains(c.getString("channelTxnId", "")) ? c.getString("channelTxnId") : null;
+            if (key != null) {
+                assertThat(out.put(key, c)).as("one case for %s", key).isNull();
+            }
+        }
+        return out;
+    }
+
+    private static long inSuspense(JsonObject caseJson) {
+        return caseJson.getJsonArray("inSuspense").stream().mapToLong(v -> v.asJsonObject().getJsonNumber("amount")
+                .longValue()).sum();
+    }
+}
