@@ -181,8 +181,11 @@ SIM_TOTALS_BEFORE="$(curl -s --max-time 5 "$SIM_URL/admin/charges" || echo '?')"
 
 # --- 3. load, kills, restarts --------------------------------------------------------------------------------
 step "starting the load generator (log $GEN_LOG)"
+# the generator onboards its merchant as the scripts' staff account (OPERATIONS): a fresh token,
+# kept in the run's folder for this run only (0600)
+(umask 077; staff_token "$CLI_STAFF" >"$RUN_DIR/operator-token")
 java -Xmx384m -cp "$BENCH_JAR:$PAYRAIL_ROOT/benchmarks/target/lib/*" io.payrail.bench.LoadGenerator \
-  --base "https://localhost:$HTTPS_PORT" --tls-cert "$TLS_DIR/payrail-tls.crt" --operator-token-file "$OPERATOR_TOKEN_FILE" \
+  --base "https://localhost:$HTTPS_PORT" --tls-cert "$TLS_DIR/payrail-tls.crt" --operator-token-file "$RUN_DIR/operator-token" \
   --out "$RUN_DIR" --clients "$CLIENTS" --duration "$LOAD_LIMIT" --end-file "$RUN_DIR/end-load" \
   --retry-deadline "$RETRY_DEADLINE" --receiver-max $((RETRY_DEADLINE + 1800)) \
   --decline-percent "$DECLINE_PERCENT" --progress 5 >"$GEN_LOG" 2>&1 9>&- &

@@ -84,7 +84,14 @@ MICRO_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
 KEYS_DIR="$PROFILE_DIR/keys"
 SIGNING_KEYSTORE="$KEYS_DIR/platform-signing.p12"
 SIGNING_PASSWORD_FILE="$KEYS_DIR/platform-signing.password"
-OPERATOR_TOKEN_FILE="$KEYS_DIR/operator-token"
+# staff the scripts create at deployment (StaffBootstrap reads the bootstrap file): the scripts' own
+# automation account, the test profile's one account per role, and once the first administrator
+STAFF_DIR="$PROFILE_DIR/staff"
+STAFF_BOOTSTRAP_FILE="$STAFF_DIR/bootstrap.tsv"
+# the scripts' account for the operator API (onboarding the demo merchant, ./payrail operator, fault run)
+CLI_STAFF=payrail-cli
+# the old shared operator token (before staff identities): deleted on sight, refused by the server
+LEGACY_OPERATOR_TOKEN_FILE="$KEYS_DIR/operator-token"
 
 # --- the demo merchant: its key pair is the published test pair of docs/authentication.md ---
 DEMO_MERCHANT=M100001

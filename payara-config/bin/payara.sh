@@ -124,7 +124,7 @@ create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
-create-system-properties payrail.operator.token=\${ALIAS$q=payrail-operator-token}
+create-system-properties payrail.staff.bootstrap-file=$(printf '%s' "$STAFF_BOOTSTRAP_FILE" | sed 's/:/\\\\:/g')
 create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed true --property user=$DB_USER:password=\${ALIAS=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
 create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
 create-resource-adapter-config --property ConnectionParameters=$ra_params:UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} artemis-ra
@@ -144,9 +144,9 @@ payara_alias() {
   rm -f "$file"
 }
 
-# The platform's signing key pair (responses and notifications to merchants) and the operator
-# token. Both live outside the domain, in .runtime/<profile>/keys, so a recreated domain keeps
-# them: merchants have cached the certificate, operators the token.
+# The platform's signing key pair (responses and notifications to merchants) and the staff the
+# scripts create. They live outside the domain, in .runtime/<profile>/, so a recreated domain keeps
+# them: merchants have cached the certificate, the scripts and tests keep their staff passwords.
 payara_secrets() {
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
@@ -176,9 +176,65 @@ payara_secrets() {
     keytool -exportcert -rfc -alias "$TLS_ALIAS" -keystore "$TLS_KEYSTORE" -storetype PKCS12 -storepass changeit \
       >"$TLS_DIR/payrail-tls.crt" 2>/dev/null
   fi
-  if [ ! -s "$OPERATOR_TOKEN_FILE" ]; then
-    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$OPERATOR_TOKEN_FILE")
+  staff_bootstrap_write
+}
+
+# staff_password ID: the password the scripts keep for one of their staff accounts (made once, 0600)
+staff_password() {
+  local file="$STAFF_DIR/$1.password"
+  [ -s "$file" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=\n' >"$file")
+  cat "$file"
+}
+
+# The staff bootstrap file StaffBootstrap reads at deployment (id, roles, password, mode; 0600):
+# the scripts' automation account; in the test profile one automation account per role (the
+# system tests sign in as them: STAFF_DIR/<id>.password); and, until it exists, the first
+# administrator with a one-time password (changed at the first sign-in).
+staff_bootstrap_write() {
+  mkdir -p "$STAFF_DIR"
+  chmod 700 "$STAFF_DIR"
+  rm -f "$LEGACY_OPERATOR_TOKEN_FILE"
+  local tmp role
+  tmp="$(mktemp "$STAFF_DIR/.bootstrap.XXXXXX")"
+  chmod 600 "$tmp"
+  printf '%s\t%s\t%s\t%s\n' "$CLI_STAFF" OPERATIONS "$(staff_password "$CLI_STAFF")" automation >>"$tmp"
+  if [ "$PAYRAIL_PROFILE" = test ]; then
+    for role in ADMIN OPERATIONS FINANCE SUPPORT AUDITOR; do
+      local id; id="test-$(printf '%s' "$role" | tr 'A-Z' 'a-z')"
+      printf '%s\t%s\t%s\t%s\n' "$id" "$role" "$(staff_password "$id")" automation >>"$tmp"
+    done
+  elif [ ! -e "$STAFF_DIR/first-admin.done" ]; then
+    printf '%s\t%s\t%s\t%s\n' admin ADMIN "$(staff_password first-admin)" one-time >>"$tmp"
   fi
+  mv -f "$tmp" "$STAFF_BOOTSTRAP_FILE"
+}
+
+# After the first deployment that created the first administrator: prints its one-time password
+# this once, then forgets it (the file is removed; the administrator must change it at sign-in).
+staff_first_admin_report() {
+  [ -s "$STAFF_DIR/first-admin.password" ] || return 0
+  [ "$(db_sql "$DB_NAME" "select count(*) from staff_account where id = 'admin'" 2>/dev/null)" = 1 ] || return 0
+  cat <<TXT
+
+  The back office's first administrator was created (shown this once, not kept anywhere):
+    https://localhost:$HTTPS_PORT/admin/   staff id: admin   one-time password: $(cat "$STAFF_DIR/first-admin.password")
+  You choose your own password at the first sign-in.
+TXT
+  rm -f "$STAFF_DIR/first-admin.password"
+  : >"$STAFF_DIR/first-admin.done"
+  staff_bootstrap_write
+}
+
+# staff_token ID: a fresh operator-API bearer token for one of the scripts' staff accounts (stdout)
+staff_token() {
+  local answer
+  answer="$(curl -sS --cacert "$TLS_DIR/payrail-tls.crt" -X POST "https://localhost:$HTTPS_PORT/api/operator/tokens" \
+    -H 'Content-Type: application/json' -w '\n%{http_code}' \
+    --data-binary '{"staffId":"'"$1"'","password":"'"$(staff_password "$1")"'"}')" \
+    || fail "cannot reach the operator API for a token" "is Payara up? ./payrail status"
+  [ "${answer##*$'\n'}" = 201 ] || fail "the operator API refused a token to $1: ${answer%$'\n'*}" \
+    "the account comes from $STAFF_BOOTSTRAP_FILE at deployment; see $LOG_DIR/payara-server.log"
+  printf '%s' "${answer%$'\n'*}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
 }
 
 payara_configure() {
@@ -193,7 +249,6 @@ payara_configure() {
   payara_alias payrail-db-password "$DB_PASSWORD" "$out"
   payara_alias payrail-broker-password "$BROKER_PASSWORD" "$out"
   payara_alias payrail-signing-password "$(cat "$SIGNING_PASSWORD_FILE")" "$out"
-  payara_alias payrail-operator-token "$(cat "$OPERATOR_TOKEN_FILE")" "$out"
   asadmin multimode --file "$commands" >>"$out" 2>&1 || true
   if grep -qiE 'Command .* failed|CLI[0-9]+.*(error|fail)' "$out"; then
     fail "domain configuration failed (see $out)" "fix the failing command, then ./payrail run again (the domain is recreated)"

@@ -10,7 +10,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
-/** Onboards the run's merchant through the operator API (bearer token), as an operator would. */
+/** Onboards the run's merchant through the operator API (a staff member's bearer token), as an operator would. */
 final class OperatorApi {
 
     private final String base;

@@ -21,7 +21,7 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
 
               --base URL                  the Payrail API, e.g. https://localhost:18181
               --tls-cert PEM              trust this certificate for TLS
-              --operator-token-file FILE  the operator API's bearer token
+              --operator-token-file FILE  a staff member's operator-API bearer token (OPERATIONS role; POST /api/operator/tokens)
               --out DIR                   where ready, orders.tsv, unconfirmed.tsv, notifications.tsv, load-done go
               --clients N                 concurrent clients (default 8)
               --duration SECONDS          start new payments for this long (default 60)

@@ -13,19 +13,15 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection c = DriverManager.getConnection(System.getProperty("payrail.systest.db.url"),
-                System.getProperty("payrail.systest.db.user"), System.getProperty("payrail.systest.db.password"));
-             PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the test database: " + e.getMessage(), e);
-        }
+        return query(sql, parameters, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
+    /** Runs one INSERT or UPDATE (a test sets up what the API would not let it, e.g. an expired token). */
+    static int update(String sql, Object... parameters) {
+        return withStatement(sql, parameters, PreparedStatement::executeUpdate);
     }
 
     static String state(String orderId) {
@@ -34,18 +30,33 @@ final class Database {
 
     /** The first column of the first row, or null when there is none. */
     static String string(String sql, Object... parameters) {
+        return query(sql, parameters, rows -> rows.next() ? rows.getString(1) : null);
+    }
+
+    private static <T> T query(String sql, Object[] parameters, SqlFunction<ResultSet, T> read) {
+        return withStatement(sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return read.apply(rows);
+            }
+        });
+    }
+
+    private static <T> T withStatement(String sql, Object[] parameters, SqlFunction<PreparedStatement, T> run) {
         try (Connection c = DriverManager.getConnection(System.getProperty("payrail.systest.db.url"),
                 System.getProperty("payrail.systest.db.user"), System.getProperty("payrail.systest.db.password"));
              PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+            return run.apply(statement);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the test database: " + e.getMessage(), e);
+            throw new IllegalStateException("the test database refused: " + e.getMessage(), e);
         }
+    }
+
+    /** A JDBC step. */
+    private interface SqlFunction<A, T> {
+        T apply(A value) throws SQLException;
     }
 
     /**

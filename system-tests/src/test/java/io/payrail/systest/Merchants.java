@@ -6,9 +6,6 @@ import io.payrail.sdk.tls.TrustedCertificates;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,7 +17,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Merchants for the tests: the demo merchant (the published key pair) and fresh ones registered
- * through the operator API, each with its own RSA key pair, as an operator would onboard them.
+ * through the operator API by the OPERATIONS test account, each with its own RSA key pair, as an
+ * operator would onboard them.
  */
 final class Merchants {
 
@@ -81,25 +79,9 @@ final class Merchants {
         return new TestMerchant(merchant.id(), keyId, key, client(merchant.id(), keyId, key));
     }
 
-    /** Calls the operator API and insists on {@code expectedStatus}. */
+    /** Calls the operator API as the OPERATIONS test account and insists on {@code expectedStatus}. */
     static Gateway.Answer operator(String method, String path, String body, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/api/operator" + path))
-                .header("Authorization", "Bearer " + operatorToken());
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        Gateway.Answer answer = Gateway.send(request);
-        if (answer.status() != expectedStatus) {
-            throw new AssertionError("operator " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
-        }
-        return answer;
-    }
-
-    static String operatorToken() {
-        try {
-            return Files.readString(Path.of(System.getProperty("payrail.systest.operatorTokenFile"))).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the operator token; ./payrail test writes it", e);
-        }
+        return Staff.as(Staff.OPERATIONS, method, path, body, expectedStatus);
     }
 
     static SSLContext tls() {

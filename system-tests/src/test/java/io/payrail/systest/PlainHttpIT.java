@@ -44,7 +44,7 @@ class PlainHttpIT {
     @Test
     void theOperatorApiIsRefused() {
         assertRefused(Gateway.get(Gateway.plainHttpUrl() + "/api/operator/merchants/" + Payments.MERCHANT,
-                Map.of("Authorization", "Bearer " + Merchants.operatorToken())));
+                Map.of("Authorization", "Bearer " + Staff.token(Staff.OPERATIONS))));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.payrail.common.PayrailException;
 import io.payrail.discrepancy.ChannelDiscrepancy;
 import io.payrail.discrepancy.Discrepancies;
 import io.payrail.discrepancy.DiscrepancyView;
+import io.payrail.staff.StaffRole;
+import io.payrail.web.api.security.AllowedRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +26,7 @@ import java.util.Locale;
  * suspense; the order or refund is held until an operator resolves it.
  */
 @Path("/operator/discrepancies")
+@AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorDiscrepanciesResource {

@@ -1,6 +1,7 @@
 package io.payrail.web.api.operator;
 
 import io.payrail.web.api.problem.InvalidFieldException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -22,6 +23,18 @@ final class OperatorParams {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(name, "must be a day yyyy-MM-dd (UTC), e.g. 2026-03-01");
+        }
+    }
+
+    /** An optional instant (ISO-8601, e.g. 2026-03-01T00:00:00Z); null when absent. */
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(name, "must be an instant like 2026-03-01T00:00:00Z (UTC)");
         }
     }
 

@@ -6,6 +6,9 @@ import io.payrail.fee.RatePlans;
 import io.payrail.fee.RefundPolicy;
 import io.payrail.web.api.problem.InvalidFieldException;
 import io.payrail.web.api.security.OperatorContext;
+import io.payrail.web.backoffice.StaffActions;
+import io.payrail.staff.StaffRole;
+import io.payrail.web.api.security.AllowedRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -38,7 +41,11 @@ public class OperatorRatePlansResource {
     @Inject
     private OperatorContext operator;
 
+    @Inject
+    private StaffActions actions;
+
     @POST
+    @AllowedRoles({StaffRole.FINANCE, StaffRole.ADMIN})
     public Response define(@NotNull @Valid RatePlanRequest r) {
         FeeTerms terms;
         try {
@@ -47,12 +54,14 @@ public class OperatorRatePlansResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("maxMinor", "must be at least minMinor");
         }
-        RatePlans.Defined defined = plans.define(r.merchantId(), r.paymentMethod(), r.currency(),
-                OperatorParams.day("effectiveFrom", r.effectiveFrom()), terms, operator.operatorId());
+        RatePlans.Defined defined = actions.audited(operator.actor(), "RATE_PLAN_DEFINED", r.merchantId(),
+                () -> plans.define(r.merchantId(), r.paymentMethod(), r.currency(),
+                        OperatorParams.day("effectiveFrom", r.effectiveFrom()), terms, operator.operatorId()));
         return Response.status(defined.created() ? 201 : 200).entity(defined.plan().toJson()).build();
     }
 
     @GET
+    @AllowedRoles({StaffRole.OPERATIONS, StaffRole.SUPPORT, StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
     public JsonObject list(@QueryParam("merchantId") String merchantId) {
         if (merchantId == null || merchantId.isBlank()) {
             throw new InvalidFieldException("merchantId", "is required: a merchant id, or * for the plans of every merchant");

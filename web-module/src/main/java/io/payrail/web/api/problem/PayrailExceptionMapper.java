@@ -1,5 +1,6 @@
 package io.payrail.web.api.problem;
 
+import io.payrail.common.ErrorCode;
 import io.payrail.common.PayrailException;
 import io.payrail.merchant.auth.AuthenticationException;
 import jakarta.ws.rs.core.Context;
@@ -29,7 +30,9 @@ public class PayrailExceptionMapper implements ExceptionMapper<PayrailException>
             builder.header(HttpHeaders.RETRY_AFTER, auth.retryAfterSeconds());
         }
         if (problem.getStatus() == 401) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "PAYRAIL-SHA256-RSA2048");
+            // the operator API's staff use bearer tokens, merchants their signature scheme
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, e.code() == ErrorCode.OPERATOR_UNAUTHORIZED
+                    ? "Bearer" : "PAYRAIL-SHA256-RSA2048");
         }
         return builder.build();
     }

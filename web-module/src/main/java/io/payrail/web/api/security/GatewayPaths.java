@@ -21,6 +21,11 @@ final class GatewayPaths {
         return strip(path).startsWith("operator/");
     }
 
+    /** Where staff ask for an operator-API token: the only operator call without one. */
+    static boolean isTokenRequest(String path) {
+        return strip(path).equals("operator/tokens");
+    }
+
     private static String strip(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
     }

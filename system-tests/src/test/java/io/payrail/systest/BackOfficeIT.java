@@ -1,0 +1,265 @@
+package io.payrail.systest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.payrail.sdk.PayrailResponse;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The back office in headless Chromium, signed in as the test profile's staff (one role each):
+ * what a role may do works end to end on the running platform and leaves exactly one audit row;
+ * what it may not is neither shown nor accepted when the request is crafted by hand (a direct
+ * POST with the page's own view state, or the URL of a page of another role). Lock-out, TOTP, the
+ * forced password change, plain HTTP. Screenshots of the pages with this run's data go to
+ * {@value Browser#SCREENSHOTS}.
+ */
+class BackOfficeIT {
+
+    @Test
+    void operationsSuspendsAMerchantWhoseNextSignedCallGets403() {
+        TestMerchant merchant = Merchants.fresh("BOSUSP", 600);
+        assertThat(merchant.post("/api/v1/payments", Payments.body(Payments.newOrderNo("before"), 1200)).status())
+                .isEqualTo(201);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            open(browser, "/admin/merchants.xhtml");
+            browser.screenshot("merchants");
+            submit(browser, merchantRow(browser, merchant.id()).findElement(By.xpath(".//input[contains(@id, ':suspend')]")));
+
+            assertThat(messages(browser)).contains(merchant.id()).contains("MERCHANT_SUSPENDED");
+            assertThat(merchantRow(browser, merchant.id()).findElement(By.className("status")).getText())
+                    .isEqualTo("SUSPENDED");
+        }
+        PayrailResponse refused = merchant.post("/api/v1/payments", Payments.body(Payments.newOrderNo("after"), 1200));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("MERCHANT_SUSPENDED");
+        assertThat(StaffApiIT.auditRows("MERCHANT_SUSPENDED", merchant.id())).isEqualTo(1);
+        assertThat(Database.string("SELECT staff_id FROM staff_audit WHERE action = 'MERCHANT_SUSPENDED' AND target = ?",
+                merchant.id())).isEqualTo(Staff.id(Staff.OPERATIONS));
+    }
+
+    @Test
+    void supportCannotSuspendNeitherInThePageNorByACraftedPostNorOpenStaffPages() {
+        TestMerchant merchant = Merchants.fresh("BOSUPP", 600);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.SUPPORT), Staff.password(Staff.id(Staff.SUPPORT)), null);
+            open(browser, "/admin/merchants.xhtml");
+            WebElement row = merchantRow(browser, merchant.id());
+            assertThat(row.findElements(By.xpath(".//input[contains(@id, ':suspend')]"))).isEmpty();
+
+            // the POST the suspend button would send, with this page's own view state
+            Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = document.getElementById('merchants');
+                    const rows = Array.from(form.querySelectorAll('tbody tr'));
+                    const index = rows.findIndex(r => r.querySelector('.merchant-id').textContent === arguments[0]);
+                    const data = new URLSearchParams(new FormData(form));
+                    data.append('merchants:rows:' + index + ':suspend', 'Suspend');
+                    fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})
+                        .then(r => done(r.status), e => done(String(e)));
+                    """, merchant.id());
+            assertThat(status).isEqualTo(200L);
+            assertThat(fetchStatus(browser, "/admin/staff.xhtml")).isEqualTo(403L);
+            assertThat(fetchStatus(browser, "/admin/audit.xhtml")).isEqualTo(403L);
+        }
+        assertThat(Database.string("SELECT status FROM merchant WHERE id = ?", merchant.id())).isEqualTo("ACTIVE");
+        assertThat(StaffApiIT.auditRows("MERCHANT_SUSPENDED", merchant.id())).isZero();
+        assertThat(merchant.post("/api/v1/payments", Payments.body(Payments.newOrderNo("still"), 1200)).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void supportResendsANotificationThatTheMerchantReceivesAgainWithTheSameEventId() throws IOException {
+        List<String> eventIds = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/notify", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            eventIds.add(Json.createReader(new StringReader(body)).readObject().getString("eventId"));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            TestMerchant merchant = Merchants.fresh("BONOTE", 600,
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/notify");
+            String order = merchant.pay(Payments.newOrderNo("resend"), 3100);
+            Await.until("the first notification", Duration.ofSeconds(30), () -> eventIds.size() >= 1);
+            String eventId = eventIds.get(0);
+            Await.until("its delivery recorded", Duration.ofSeconds(30), () -> "DELIVERED".equals(
+                    Database.string("SELECT state FROM notification WHERE id = ?", eventId)));
+
+            try (Browser browser = Browser.open()) {
+                signIn(browser, Staff.id(Staff.SUPPORT), Staff.password(Staff.id(Staff.SUPPORT)), null);
+                open(browser, "/admin/notifications.xhtml");
+                browser.driver().findElement(By.id("notifications:merchant")).sendKeys(merchant.id());
+                submit(browser, browser.driver().findElement(By.id("notifications:search")));
+                submit(browser, browser.driver().findElement(By.xpath("//tr[.//span[@class='event-id' and text()='" + eventId
+                        + "']]//input[contains(@id, ':resend')]")));
+                assertThat(messages(browser)).contains(eventId);
+                browser.screenshot("notifications");
+
+                open(browser, "/admin/payments.xhtml");
+                browser.driver().findElement(By.id("payments:id")).sendKeys(order);
+                submit(browser, browser.driver().findElement(By.id("payments:search")));
+                submit(browser, browser.driver().findElement(By.xpath("//input[contains(@id, ':detail')]")));
+                assertThat(browser.driver().findElement(By.id("payments:transitions")).getText()).contains("SUCCEEDED");
+                assertThat(browser.driver().findElement(By.id("payments:postings")).getText()).contains(merchant.id());
+                browser.screenshot("payment-detail");
+            }
+            Await.until("the notification again", Duration.ofSeconds(30), () -> eventIds.size() >= 2);
+            assertThat(eventIds).hasSize(2).containsOnly(eventId);
+            assertThat(StaffApiIT.auditRows("NOTIFICATION_RESENT", eventId)).isEqualTo(1);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void theDashboardAndTheAuditLogShowThisRunsData() {
+        TestMerchant demo = Merchants.demo();
+        String order = demo.pay(Payments.newOrderNo("dash"), 4200);
+        Payments.awaitFinal(demo, order, Duration.ofSeconds(30));
+        TestMerchant merchant = Merchants.fresh("BOAUDIT", 600);
+        Staff.as(Staff.OPERATIONS, "POST", "/merchants/" + merchant.id() + "/suspend", null, 200);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.AUDITOR), Staff.password(Staff.id(Staff.AUDITOR)), null);
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/dashboard.xhtml");
+            assertThat(browser.driver().findElement(By.id("total")).getText()).doesNotEndWith(": 0");
+            assertThat(browser.driver().findElements(By.tagName("canvas"))).hasSize(3);
+            assertThat(browser.driver().findElement(By.id("by-method")).getText()).contains("BANK_CARD");
+            browser.screenshot("dashboard");
+
+            open(browser, "/admin/audit.xhtml");
+            browser.driver().findElement(By.id("audit:target")).sendKeys(merchant.id());
+            submit(browser, browser.driver().findElement(By.id("audit:search")));
+            String log = browser.driver().findElement(By.id("audit:rows")).getText();
+            assertThat(log).contains("MERCHANT_SUSPENDED").contains(Staff.id(Staff.OPERATIONS));
+            browser.screenshot("audit-log");
+
+            open(browser, "/admin/merchants.xhtml");
+            assertThat(merchantRow(browser, merchant.id()).findElements(By.tagName("input"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aOneTimePasswordLeadsToThePasswordPageFirst() {
+        String id = "bo-new-" + StaffApiIT.suffix();
+        String oneTime = Staff.as(Staff.ADMIN, "POST", "/staff", StaffApiIT.staffBody(id, "SUPPORT"), 201).json()
+                .getString("oneTimePassword");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, id, oneTime, null);
+            open(browser, "/admin/merchants.xhtml");
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/password.xhtml");
+            browser.driver().findElement(By.id("current")).sendKeys(oneTime);
+            browser.driver().findElement(By.id("next")).sendKeys("my-own-long-password");
+            browser.driver().findElement(By.id("repeat")).sendKeys("my-own-long-password");
+            submit(browser, browser.driver().findElement(By.id("change")));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/dashboard.xhtml");
+        }
+        assertThat(StaffApiIT.auditRows("PASSWORD_CHANGED", id)).isEqualTo(1);
+        assertThat(Staff.requestToken(id, "my-own-long-password", null).status()).isEqualTo(201);
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheAccount() {
+        String id = "bo-lock-" + StaffApiIT.suffix();
+        String password = StaffApiIT.readyMember(id, "AUDITOR");
+        int maxFailures = Integer.getInteger("payrail.systest.lockoutFailures", 5);
+        try (Browser browser = Browser.open()) {
+            for (int i = 1; i < maxFailures; i++) {
+                signIn(browser, id, "wrong-" + i, null);
+                assertThat(messages(browser)).contains("wrong");
+            }
+            signIn(browser, id, "wrong-last", null);
+            assertThat(messages(browser)).contains("locked");
+            signIn(browser, id, password, null);
+            assertThat(messages(browser)).contains("locked");
+            assertThat(browser.driver().getCurrentUrl()).contains("/admin/login.xhtml");
+            browser.screenshot("login-locked");
+        }
+    }
+
+    @Test
+    void withTotpTheCodeIsNeededToSignIn() {
+        String id = "bo-totp-" + StaffApiIT.suffix();
+        String password = StaffApiIT.readyMember(id, "AUDITOR");
+        String secret = Staff.as(Staff.ADMIN, "POST", "/staff/" + id + "/totp", null, 200).json().getString("totpSecret");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, id, password, null);
+            assertThat(messages(browser)).contains("six-digit");
+            signIn(browser, id, password, Totp.now(secret));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/dashboard.xhtml");
+        }
+    }
+
+    @Test
+    void plainHttpIsRefusedAndNothingIsServedWithoutSignIn() {
+        Gateway.Answer plain = Gateway.get(Gateway.plainHttpUrl() + "/admin/login.xhtml", Map.of());
+        assertThat(plain.status()).isEqualTo(403);
+        assertThat(plain.body()).contains("HTTPS");
+        Gateway.Answer anonymous = Gateway.get("/admin/merchants.xhtml");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.raw().headers().firstValue("Location").orElse("")).contains("/admin/login.xhtml");
+    }
+
+    private static void signIn(Browser browser, String staffId, String password, String totp) {
+        WebDriver driver = browser.driver();
+        driver.get(Gateway.baseUrl() + "/admin/login.xhtml");
+        driver.findElement(By.id("staffId")).sendKeys(staffId);
+        driver.findElement(By.id("password")).sendKeys(password);
+        if (totp != null) {
+            driver.findElement(By.id("totp")).sendKeys(totp);
+        }
+        submit(browser, driver.findElement(By.id("signin")));
+    }
+
+    /** Clicks a submit button and waits for the page it leads to (the button's page gone). */
+    private static void submit(Browser browser, WebElement button) {
+        button.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // stale, or (Chromium) "node does not belong to the document": the new page is there
+                return true;
+            }
+        });
+    }
+
+    private static void open(Browser browser, String path) {
+        browser.driver().get(Gateway.baseUrl() + path);
+    }
+
+    private static WebElement merchantRow(Browser browser, String merchantId) {
+        return browser.driver().findElement(By.xpath("//tr[.//span[@class='merchant-id' and text()='" + merchantId + "']]"));
+    }
+
+    private static String messages(Browser browser) {
+        List<WebElement> list = browser.driver().findElements(By.id("messages"));
+        return list.isEmpty() ? "" : list.get(0).getText();
+    }
+
+    private static Object fetchStatus(Browser browser, String path) {
+        return ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin', redirect: 'manual'}).then(r => done(r.status), e => done(String(e)));
+                """, path);
+    }
+}
