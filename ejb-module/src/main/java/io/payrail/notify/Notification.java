@@ -76,6 +76,14 @@ public class Notification {
         this.createdAt = now;
     }
 
+    /**
+     * Held for the server that wrote it, which sends it right after the commit: the poller takes it
+     * only once {@code until} has passed (that server died first, or was late).
+     */
+    void heldForImmediateDelivery(Instant until) {
+        nextAttemptAt = until;
+    }
+
     /** The merchant acknowledged this attempt. */
     void delivered(int status, Instant now) {
         attempts++;

@@ -30,8 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers notifications: claims one (a conditional update that only one server, and only one of
- * the immediate path and the poller, can win), POSTs it outside any transaction, records the
- * attempt. A crash after the POST leaves the claim to expire and the notification is sent again:
+ * the immediate path and the poller, can win; a new notification is written already held for the
+ * immediate path), POSTs it outside any transaction, records the attempt. A crash after the POST leaves the claim to expire and the notification is sent again:
  * delivery is at least once, and the event id lets the merchant drop the copy.
  */
 @Stateless
@@ -80,10 +80,14 @@ public class NotificationDispatcher {
         client.close();
     }
 
-    /** Right after a commit: try these now, in the background. */
+    /**
+     * Right after a commit: try these now, in the background. They were written held for this path
+     * ({@link Notifications}), so no claim is needed: the poller leaves them alone until the hold
+     * runs out.
+     */
     @Asynchronous
     public void deliverSoon(List<String> ids) {
-        ids.forEach(this::deliver);
+        ids.forEach(id -> deliver(id, self.held(id)));
     }
 
     /**
@@ -126,6 +130,26 @@ public class NotificationDispatcher {
         }
         Notification n = em.find(Notification.class, id);
         em.refresh(n);
+        return delivery(n);
+    }
+
+    /**
+     * The first attempt of a notification still held for the immediate path, if at least half its
+     * hold is left (time enough for the attempt to end before the poller could take it); else null,
+     * and the notification goes the claiming way.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Delivery held(String id) {
+        Notification n = em.find(Notification.class, id);
+        Instant halfHeld = clock.instant().plusSeconds(claimSeconds / 2);
+        if (n == null || n.state() != NotificationState.PENDING || n.attempts() != 0 || n.nextAttemptAt() == null
+                || n.nextAttemptAt().isBefore(halfHeld)) {
+            return null;
+        }
+        return delivery(n);
+    }
+
+    private Delivery delivery(Notification n) {
         Merchant merchant = em.find(Merchant.class, n.merchantId());
         return new Delivery(n.id(), n.merchantId(), merchant == null ? null : merchant.notifyUrl(),
                 NotificationPayload.namingMerchant(n.payload(), n.merchantId()), n.attempts() + 1);
@@ -155,7 +179,11 @@ public class NotificationDispatcher {
     }
 
     private void deliver(String id) {
-        Delivery delivery = self.claim(id);
+        deliver(id, null);
+    }
+
+    private void deliver(String id, Delivery held) {
+        Delivery delivery = held != null ? held : self.claim(id);
         if (delivery == null) {
             return;
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes a notification in the caller's transaction (so it exists if and only if the state change
@@ -36,6 +37,11 @@ public class Notifications {
 
     @Inject
     private Clock clock;
+
+    /** As long as a claim of the dispatcher's: the immediate path's attempt ends well within it. */
+    @Inject
+    @ConfigProperty(name = "payrail.notify.claim-seconds", defaultValue = "60")
+    long claimSeconds;
 
     /**
      * @param aggregateType PAYMENT or REFUND
@@ -61,7 +67,11 @@ public class Notifications {
                 .add("createdAt", now.toString())
                 .add("data", data)
                 .build().toString();
-        em.persist(new Notification(id, merchantId, aggregateType, aggregateId, sequence, eventType, payload, now));
+        Notification notification = new Notification(id, merchantId, aggregateType, aggregateId, sequence, eventType,
+                payload, now);
+        // this server sends it right after the commit, without a claim of its own (one commit less)
+        notification.heldForImmediateDelivery(now.plusSeconds(claimSeconds));
+        em.persist(notification);
         pendingInThisTransaction().add(id);
         return id;
     }

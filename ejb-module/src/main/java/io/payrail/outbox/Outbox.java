@@ -33,6 +33,9 @@ public class Outbox {
     private OutboxPublisher publisher;
 
     @Inject
+    private PublishQueue queue;
+
+    @Inject
     private Clock clock;
 
     /** Must run inside a transaction; returns the outbox id (the message's duplicate id). */
@@ -61,13 +64,22 @@ public class Outbox {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        publisher.publishSoon(List.copyOf(ids));
+                    if (status == Status.STATUS_COMMITTED && queue.offer(ids)) {
+                        startWorker();
                     }
                 }
             });
             pending = ids;
         }
         return pending;
+    }
+
+    private void startWorker() {
+        try {
+            publisher.publishQueued();
+        } catch (RuntimeException e) {
+            // no thread for it now (the server is stopping, its pool is full): the sweeper has the rows
+            queue.workerNotStarted();
+        }
     }
 }

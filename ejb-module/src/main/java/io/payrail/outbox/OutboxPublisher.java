@@ -2,7 +2,10 @@ package io.payrail.outbox;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -52,10 +55,28 @@ public class OutboxPublisher {
     @Inject
     private Clock clock;
 
-    /** Right after a commit: publish these rows in the background, so the caller never waits for the broker. */
+    @EJB
+    private OutboxPublisher self;
+
+    @Inject
+    private PublishQueue queue;
+
+    /**
+     * The worker of this server's {@link PublishQueue}, started after a commit: publishes what has
+     * been committed meanwhile in batches, one transaction each, so the committing caller never
+     * waits for the broker. A batch that fails stays in the outbox for the sweeper.
+     */
     @Asynchronous
-    public void publishSoon(List<String> outboxIds) {
-        publish(outboxIds);
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void publishQueued() {
+        for (List<String> batch = queue.nextBatch(); !batch.isEmpty(); batch = queue.nextBatch()) {
+            try {
+                self.publish(batch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "outbox: a batch of " + batch.size() + " message(s) could not be published"
+                        + " now; the sweeper publishes them (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
     }
 
     /** Publishes the given rows that are still unpublished and not locked by another publisher. */

@@ -106,6 +106,25 @@ class AuthenticationIT {
     }
 
     @Test
+    void aRequestRefusedForTheRateLimitStillSpendsItsNonce() {
+        // a limit of 1 a minute: after one request, every further one this minute is refused
+        TestMerchant limited = Merchants.fresh("AUTH-RL", 1);
+        String body = Payments.body(Payments.newOrderNo("rate-nonce"), 1500);
+        String first = limited.signer().sign("POST", PATH, body).value();
+        String second = limited.signer().sign("POST", PATH, body).value();
+
+        Gateway.Answer counted = send("POST", PATH, body, first);
+        Gateway.Answer refused = send("POST", PATH, body, second);
+        Gateway.Answer replayed = send("POST", PATH, body, second);
+
+        // the minute may turn between the two: then the second is accepted, and spent all the same
+        assertThat(counted.status()).isIn(201, 429);
+        assertThat(refused.status()).isIn(200, 201, 429);
+        // whatever the second got, its nonce is gone: a replay is never 429 (nonce given back) nor accepted
+        assertRefused(replayed, 401, "AUTH_NONCE_REUSED");
+    }
+
+    @Test
     void aTimestampOutsideTheFiveMinuteWindowIsRefused() {
         String body = body("stale");
         RequestSigner past = new RequestSigner(merchant.id(), merchant.keyId(), merchant.privateKey(),

@@ -10,7 +10,8 @@ import java.time.Clock;
 
 /**
  * Single-use nonces, shared by every server through MySQL's primary key on (merchant, nonce). A
- * claim commits at once and on its own: a nonce stays spent even if the request then fails.
+ * claim joins the authenticator's transaction, which commits whatever the request then does: a
+ * nonce stays spent even if the request fails.
  */
 @Stateless
 public class NonceRegistry {
@@ -22,7 +23,7 @@ public class NonceRegistry {
     private Clock clock;
 
     /** @return true when this is the first use of {@code nonce} by {@code merchantId} */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean claim(String merchantId, String nonce) {
         int inserted = em.createNativeQuery("INSERT IGNORE INTO request_nonce (merchant_id, nonce, seen_at) VALUES (?, ?, ?)")
                 .setParameter(1, merchantId)

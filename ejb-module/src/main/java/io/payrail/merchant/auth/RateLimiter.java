@@ -28,7 +28,7 @@ public class RateLimiter {
     public record Decision(boolean allowed, long count, long retryAfterSeconds) {
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Decision acquire(String merchantId, int limitPerMinute) {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);

@@ -17,9 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * timestamp within the window; merchant and key known; signature valid; merchant not suspended;
  * nonce unused; rate limit not exceeded. The nonce is spent and the request counted only once the
  * signature verified, so forged requests can neither burn a merchant's nonces nor its quota.
+ *
+ * <p>All of it is one short transaction of its own on one connection: the two reads, the nonce and
+ * the count commit together (once per request, not once per step), and independently of what the
+ * request then does, so a nonce stays spent even if the request fails.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RequestAuthenticator {
 
     @Inject
@@ -79,7 +83,7 @@ public class RequestAuthenticator {
         }
         RateLimiter.Decision decision = rateLimiter.acquire(merchant.id(), merchant.rateLimitPerMinute());
         if (!decision.allowed()) {
-            throw new AuthenticationException(ErrorCode.RATE_LIMITED, "more than " + merchant.rateLimitPerMinute()
+            throw new RateLimitedException("more than " + merchant.rateLimitPerMinute()
                     + " requests this minute; retry after " + decision.retryAfterSeconds() + " s",
                     decision.retryAfterSeconds());
         }
