@@ -108,7 +108,7 @@ public class NotificationDispatcher {
         return attempted;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> due(int limit) {
         return em.createQuery("select n.id from Notification n where n.state = :s and n.nextAttemptAt <= :now"
                         + " order by n.nextAttemptAt", String.class)

@@ -19,6 +19,8 @@ import io.payrail.order.application.RefundableOrder;
 import io.payrail.outbox.Outbox;
 import io.payrail.outbox.OutboxDestination;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -282,6 +284,7 @@ public class RefundService {
     }
 
     /** PENDING refunds whose check is due. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> dueForCheck(int limit) {
         return em.createQuery("select r.id from Refund r where r.state = :s and r.nextCheckAt <= :now"
                         + " order by r.nextCheckAt", String.class)

@@ -20,6 +20,8 @@ import io.payrail.order.infrastructure.PaymentOrderRepository;
 import io.payrail.outbox.Outbox;
 import io.payrail.outbox.OutboxDestination;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.PersistenceException;
@@ -118,6 +120,7 @@ public class PaymentOrderService {
      *
      * @throws PayrailException MERCHANT_ORDER_NO_CONFLICT when that order was created with other parameters
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CreatePaymentResult> replay(CreatePaymentCommand command) {
         return orders.findByMerchantOrderNo(command.merchantId(), command.merchantOrderNo()).map(existing -> {
             if (!existing.requestFingerprint().equals(command.fingerprint())) {
@@ -129,19 +132,23 @@ public class PaymentOrderService {
         });
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentOrderView> find(String orderId) {
         return orders.find(orderId).map(PaymentOrderView::of);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentOrderView> findByMerchantOrderNo(String merchantId, String merchantOrderNo) {
         return orders.findByMerchantOrderNo(merchantId, merchantOrderNo).map(PaymentOrderView::of);
     }
 
     /** The order if it belongs to {@code merchantId}; another merchant's order does not exist for this one. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentOrderView> findForMerchant(String merchantId, String orderId) {
         return orders.find(orderId).filter(o -> o.merchantId().equals(merchantId)).map(PaymentOrderView::of);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PaymentPage search(String merchantId, PaymentQuery query) {
         List<PaymentOrder> rows = orders.page(merchantId, query.state(), query.createdFrom(), query.createdTo(),
                 query.afterCreatedAt(), query.afterId(), query.limit() + 1);
@@ -377,11 +384,13 @@ public class PaymentOrderService {
     }
 
     /** Orders whose check is due (unknown or pending outcome), oldest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> dueForCheck(int limit) {
         return orders.dueForCheck(clock.instant(), limit);
     }
 
     /** Unpaid orders past their expiry. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<String> expired(int limit) {
         return orders.expired(clock.instant(), limit);
     }
