@@ -44,7 +44,7 @@ class ReconciliationIT {
         return id;
     }
 
-    /** The operator API as a named operator, with its own token. */
+    /** The operator API as one staff member, with their own token. */
     private static Gateway.Answer as(String token, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/api/operator" + path))
                 .header("Authorization", "Bearer " + token);
@@ -54,10 +54,11 @@ class ReconciliationIT {
         return Gateway.send(request);
     }
 
+    /** A FINANCE member of their own (maker-checker needs two different people), signed in. */
     private static String operator(String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return Merchants.operator("POST", "/operators", Json.createObjectBuilder().add("id", id).build().toString(), 201)
-                .json().getString("token");
+        String password = StaffApiIT.readyMember(id, Staff.FINANCE);
+        return Staff.requestToken(id, password, null).json().getString("token");
     }
 
     private static String proposal(String resolution, String reason) {
@@ -74,7 +75,7 @@ class ReconciliationIT {
 
         // the bank's outage on the statement: refused as unavailable, nothing imported
         Simulator.configure("{\"failOperations\":[\"STATEMENT\"],\"failRefs\":{\"" + DAY + "\":1},\"failStatus\":503}");
-        Gateway.Answer unavailable = as(Merchants.operatorToken(), "POST", "/statements/SIMBANK/" + DAY + "/import", null);
+        Gateway.Answer unavailable = as(Staff.token(Staff.FINANCE), "POST", "/statements/SIMBANK/" + DAY + "/import", null);
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(unavailable.isProblem()).isTrue();
         assertThat(unavailable.json().getString("code")).isEqualTo("STATEMENT_UNAVAILABLE");
@@ -93,14 +94,14 @@ class ReconciliationIT {
             extraTxn.put(line.asJsonObject().getString("merchantRef"), line.asJsonObject().getString("transactionId"));
         }
 
-        JsonObject imported = Merchants.operator("POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
+        JsonObject imported = Staff.as(Staff.FINANCE, "POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
         assertThat(imported.getString("status")).isEqualTo("IMPORTED");
         assertThat(imported.getString("sha256")).hasSize(64);
-        JsonObject again = Merchants.operator("POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
+        JsonObject again = Staff.as(Staff.FINANCE, "POST", "/statements/SIMBANK/" + DAY + "/import", null, 200).json();
         assertThat(again.getBoolean("unchanged")).as("the same file again changes nothing").isTrue();
         assertThat(again.getInt("newMovements")).isZero();
 
-        JsonObject day = Merchants.operator("POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
+        JsonObject day = Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
         Map<String, JsonObject> mine = casesOf(day.getJsonArray("cases"), missing, wrongAmount, matched, failed,
                 extraTxn.get(ghost));
         assertThat(mine).as("exactly one case per injected difference, none for the matched payment")
@@ -111,7 +112,7 @@ class ReconciliationIT {
         assertThat(mine.get(failed).getString("kind")).as("paid at the channel, FAILED here").isEqualTo("STATE_MISMATCH");
         assertThat(mine.get(extraTxn.get(ghost)).getString("kind")).isEqualTo("MISSING_AT_PLATFORM");
 
-        JsonObject rerun = Merchants.operator("POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
+        JsonObject rerun = Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
         assertThat(casesOf(rerun.getJsonArray("cases"), missing, wrongAmount, matched, failed, extraTxn.get(ghost)))
                 .as("a second run raises nothing more").hasSize(4);
 
@@ -121,7 +122,7 @@ class ReconciliationIT {
                 failed, "ACCEPT_CHANNEL", extraTxn.get(ghost), "WRITE_OFF");
         for (Map.Entry<String, String> r : resolutions.entrySet()) {
             String caseId = mine.get(r.getKey()).getString("id");
-            assertThat(inSuspense(Merchants.operator("GET", "/cases/" + caseId, null, 200).json()))
+            assertThat(inSuspense(Staff.as(Staff.FINANCE, "GET", "/cases/" + caseId, null, 200).json()))
                     .as("case %s waits in suspense", caseId).isNotZero();
             Gateway.Answer proposed = as(maker, "POST", "/cases/" + caseId + "/proposal",
                     proposal(r.getValue(), "statement checked against the bank's portal"));
@@ -148,7 +149,7 @@ class ReconciliationIT {
                 List.of(missing, wrongAmount, failed, extraTxn.get(ghost)).stream()
                         .map(k -> mine.get(k).getString("id") + ":USD").toArray());
         assertThat(suspenseOfMyCases).as("suspense back at zero for these cases").isZero();
-        assertThat(Merchants.operator("GET", "/ledger/balances", null, 200).json().getJsonObject("trialBalance")
+        assertThat(Staff.as(Staff.FINANCE, "GET", "/ledger/balances", null, 200).json().getJsonObject("trialBalance")
                 .getJsonNumber("USD").longValue()).as("trial balance").isZero();
     }
 

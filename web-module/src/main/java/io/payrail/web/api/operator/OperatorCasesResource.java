@@ -6,6 +6,8 @@ import io.payrail.common.PayrailException;
 import io.payrail.discrepancy.ChannelDiscrepancy;
 import io.payrail.discrepancy.DiscrepancyCases;
 import io.payrail.discrepancy.DiscrepancyView;
+import io.payrail.staff.StaffRole;
+import io.payrail.web.api.security.AllowedRoles;
 import io.payrail.web.api.security.OperatorContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import java.util.Locale;
  * proposes ({@code POST {id}/proposal}), another approves or rejects; the proposer's own approval
  * or rejection is refused (403 SELF_APPROVAL_FORBIDDEN).
  */
+@AllowedRoles({StaffRole.FINANCE})
 @Path("/operator/cases")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +44,7 @@ public class OperatorCasesResource {
     @Inject
     private OperatorContext operator;
 
+    @AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
     @GET
     public JsonObject list(@QueryParam("state") String state, @QueryParam("limit") String limit) {
         ChannelDiscrepancy.State wanted;
@@ -55,6 +59,7 @@ public class OperatorCasesResource {
         return Json.createObjectBuilder().add("items", items).build();
     }
 
+    @AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {

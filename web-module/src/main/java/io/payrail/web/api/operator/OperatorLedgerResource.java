@@ -2,7 +2,9 @@ package io.payrail.web.api.operator;
 
 import io.payrail.ledger.AccountType;
 import io.payrail.ledger.Ledger;
+import io.payrail.staff.StaffRole;
 import io.payrail.web.api.problem.InvalidFieldException;
+import io.payrail.web.api.security.AllowedRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +24,7 @@ import java.util.Map;
  * {@code /api/operator/ledger}: every account's balance from the postings (optionally of one
  * type, e.g. {@code ?type=SUSPENSE}) and the trial balance, which is zero in every currency.
  */
+@AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
 @Path("/operator/ledger")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

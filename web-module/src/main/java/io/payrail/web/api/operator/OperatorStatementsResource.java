@@ -7,6 +7,8 @@ import io.payrail.reconciliation.ReconClass;
 import io.payrail.reconciliation.ReconciliationRuns;
 import io.payrail.reconciliation.StatementImport;
 import io.payrail.reconciliation.StatementImports;
+import io.payrail.staff.StaffRole;
+import io.payrail.web.api.security.AllowedRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,6 +27,7 @@ import java.util.Map;
  * channel's statement of one day on demand, reconcile an imported day. Both are idempotent: a
  * second import of the same file and a second reconciliation of a day change nothing.
  */
+@AllowedRoles({StaffRole.FINANCE})
 @Path("/operator")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
