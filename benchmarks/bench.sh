@@ -94,11 +94,15 @@ COMMIT="$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
 # the results file itself does not make the code dirty
 [ -n "$(git status --porcelain -- . ':!benchmarks/results' 2>/dev/null)" ] && COMMIT="$COMMIT-dirty"
 
+# the bench onboards its merchants as the scripts' staff account (OPERATIONS): a fresh token, kept
+# in the run's folder for this run only (0600)
+(umask 077; staff_token "$CLI_STAFF" >"$RUN_DIR/operator-token") \
+  || fail "could not sign in to the operator API as $CLI_STAFF" "is the stack running? ./payrail status"
 step "bench on the $PROFILE stack (https://localhost:$HTTPS_PORT, database $DB_NAME on $DB_HOST:$DB_PORT); output also in $RUN_DIR/bench.log"
 export PAYRAIL_DB_PASSWORD="$DB_PASSWORD"
 set +e
 bench_java --profile "$PROFILE" --base "https://localhost:$HTTPS_PORT" --tls-cert "$TLS_DIR/payrail-tls.crt" \
-  --operator-token-file "$OPERATOR_TOKEN_FILE" --sim-url "$SIM_URL" \
+  --operator-token-file "$RUN_DIR/operator-token" --sim-url "$SIM_URL" \
   --db-url "jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?sslMode=DISABLED" --db-user "$DB_USER" "${BASELINE_ARGS[@]}" \
   "${PIDS[@]}" --clock-ticks "$(getconf CLK_TCK)" --csv "$PAYRAIL_ROOT/benchmarks/results/bench.csv" --out "$RUN_DIR" \
   --commit "$COMMIT" --payara-version "$PAYARA_VERSION" --artemis-version "$ARTEMIS_VERSION" \
