@@ -23,7 +23,8 @@ final class ItDeployment {
                 .addPackages(true, Filters.exclude(ChannelRequestListener.class), "io.payrail.common",
                         "io.payrail.merchant", "io.payrail.order", "io.payrail.outbox", "io.payrail.channel", "io.payrail.refund",
                         "io.payrail.idempotency", "io.payrail.notify",
-                        "io.payrail.ledger", "io.payrail.audit", "io.payrail.platform", "io.payrail.discrepancy", "io.payrail.it")
+                        "io.payrail.ledger", "io.payrail.audit", "io.payrail.platform", "io.payrail.discrepancy", "io.payrail.instrument",
+                        "io.payrail.it")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/db/migration"), "db/migration")
                 .addAsResource("it/microprofile-config.properties", "META-INF/microprofile-config.properties")

@@ -155,7 +155,7 @@ public class WalletConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome pay(ChannelSubmission submission) {
-        String ref = submission.orderId();
+        String ref = submission.reference();
         JsonObjectBuilder request = Json.createObjectBuilder()
                 .add("merchantRef", ref)
                 .add("amount", submission.amount().minorUnits())
@@ -175,9 +175,9 @@ public class WalletConnector implements ChannelConnector {
      * an operator should see.
      */
     private ChannelOutcome afterReusedReference(ChannelSubmission submission) {
-        LOG.warning(() -> "WALLET " + submission.orderId() + ": MERCHANT_REF_REUSED (we asked "
+        LOG.warning(() -> "WALLET " + submission.reference() + ": MERCHANT_REF_REUSED (we asked "
                 + submission.amount() + "); taking WALLET's own record of the reference");
-        ChannelOutcome queried = query(submission.orderId());
+        ChannelOutcome queried = query(submission.reference());
         return queried.status() == ChannelOutcome.Status.NOT_FOUND
                 ? ChannelOutcome.unknown("WALLET said MERCHANT_REF_REUSED but holds no order for it")
                 : queried;
@@ -221,7 +221,7 @@ public class WalletConnector implements ChannelConnector {
     public ChannelOutcome refund(RefundSubmission submission) {
         String ref = submission.refundId();
         JsonObject request = Json.createObjectBuilder()
-                .add("merchantRef", submission.paymentOrderId())
+                .add("merchantRef", submission.paymentReference())
                 .add("refundRef", ref)
                 .add("amount", submission.amount().minorUnits())
                 .add("currency", submission.amount().currencyCode())
