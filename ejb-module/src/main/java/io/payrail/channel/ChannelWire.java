@@ -126,4 +126,56 @@ public final class ChannelWire {
                 + (outcome.message() == null ? "" : " (" + outcome.message() + ")"));
         return outcome;
     }
+
+    /** A channel's configured base URL without a trailing slash, for {@code base + "/" + path}. */
+    public static java.net.URI baseUri(String url) {
+        String stripped = url.strip();
+        return java.net.URI.create(stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped);
+    }
+
+    /**
+     * A refund as the JSON channels (WALLET, CARDGW) answer it, if it is one for our reference:
+     * PROCESSING is pending, SUCCEEDED carries the money given back; anything else decides nothing.
+     */
+    public static ChannelOutcome jsonRefundDecision(jakarta.json.JsonObject refund, String ref) {
+        String id = WireJson.text(refund, "refundId");
+        String status = WireJson.text(refund, "status");
+        if (!ref.equals(WireJson.text(refund, "refundRef")) || id == null || status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "PROCESSING" -> ChannelOutcome.pending(id, null);
+            case "SUCCEEDED" -> java.util.Optional.ofNullable(WireJson.money(refund, "amount", "currency"))
+                    .map(money -> ChannelOutcome.succeeded(id, money)).orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * The error codes the signed channels share (wallet.md §7, cardgw.md §7, quickpay.md §8), plus
+     * {@code refusals}: the channel's own codes for a request it refused as wrong (nothing moved).
+     */
+    public static ChannelAnswers.ErrorKind errorKind(Logger log, String channel, int status, String code,
+                                                     java.util.Set<String> refusals) {
+        if (code == null) {
+            return ChannelAnswers.ErrorKind.NONE;
+        }
+        if (status == 429) {
+            return ChannelAnswers.ErrorKind.THROTTLED;
+        }
+        return switch (code) {
+            case "ORDER_NOT_FOUND", "REFUND_NOT_FOUND" -> ChannelAnswers.ErrorKind.NOT_FOUND;
+            case "ORDER_CLOSED" -> ChannelAnswers.ErrorKind.CLOSED;
+            case "ORDER_PAID" -> ChannelAnswers.ErrorKind.PAID;
+            case "MERCHANT_REF_REUSED", "REFUND_REF_REUSED" -> ChannelAnswers.ErrorKind.REFERENCE_REUSED;
+            case "INVALID_REQUEST", "CURRENCY_MISMATCH", "REFUND_EXCEEDS_CAPTURED", "ORDER_NOT_PAID" ->
+                    ChannelAnswers.ErrorKind.REFUSED;
+            case "SIGNATURE_INVALID" -> {
+                log.severe(channel + " refused our signature: check that " + channel
+                        + " holds the platform's current public key");
+                yield ChannelAnswers.ErrorKind.OTHER;
+            }
+            default -> refusals.contains(code) ? ChannelAnswers.ErrorKind.REFUSED : ChannelAnswers.ErrorKind.OTHER;
+        };
+    }
 }

@@ -121,8 +121,7 @@ public class WalletConnector implements ChannelConnector {
         if (clock == null) {
             clock = Clock.systemUTC();
         }
-        String url = baseUrl.strip();
-        base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        base = ChannelWire.baseUri(baseUrl);
         client = ChannelWire.client(connectTimeoutMillis, readTimeoutMillis);
     }
 
@@ -231,41 +230,10 @@ public class WalletConnector implements ChannelConnector {
         return ChannelWire.logged(LOG, CHANNEL_ID, "queryRefund", ref, ChannelWire.plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.REFUND, reply), reply));
     }
 
-    /** A refund as WALLET answers it (§6), if it is one for our reference. */
-    private static ChannelOutcome refundDecision(JsonObject refund, String ref) {
-        String walletId = WireJson.text(refund, "refundId");
-        String status = WireJson.text(refund, "status");
-        if (!ref.equals(WireJson.text(refund, "refundRef")) || walletId == null || status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "PROCESSING" -> ChannelOutcome.pending(walletId, null);
-            case "SUCCEEDED" -> Optional.ofNullable(WireJson.money(refund, "amount", "currency"))
-                    .map(money -> ChannelOutcome.succeeded(walletId, money)).orElse(null);
-            default -> null;
-        };
-    }
 
-    /** WALLET's error codes (§7). */
+    /** WALLET's error codes: the shared ones, and its own refusals. */
     private static ErrorKind errorKind(int status, String code) {
-        if (code == null) {
-            return ErrorKind.NONE;
-        }
-        if (status == 429) {
-            return ErrorKind.THROTTLED;
-        }
-        return switch (code) {
-            case "ORDER_NOT_FOUND", "REFUND_NOT_FOUND" -> ErrorKind.NOT_FOUND;
-            case "ORDER_CLOSED" -> ErrorKind.CLOSED;
-            case "ORDER_PAID" -> ErrorKind.PAID;
-            case "MERCHANT_REF_REUSED", "REFUND_REF_REUSED" -> ErrorKind.REFERENCE_REUSED;
-            case "INVALID_REQUEST", "CURRENCY_MISMATCH", "REFUND_EXCEEDS_CAPTURED", "ORDER_NOT_PAID" -> ErrorKind.REFUSED;
-            case "SIGNATURE_INVALID" -> {
-                LOG.severe("WALLET refused our signature: check that WALLET holds the platform's current public key");
-                yield ErrorKind.OTHER;
-            }
-            default -> ErrorKind.OTHER;
-        };
+        return ChannelWire.errorKind(LOG, CHANNEL_ID, status, code, Set.of());
     }
 
     // ------------------------------------------------------------------------------ the wire
@@ -321,7 +289,7 @@ public class WalletConnector implements ChannelConnector {
         }
         if (status == 200) {
             return Reply.decided(status, json == null ? null
-                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : refundDecision(json, reference), detail);
+                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : ChannelWire.jsonRefundDecision(json, reference), detail);
         }
         String code = json == null ? null : WireJson.text(json, "error");
         boolean names = json != null && reference.equals(WireJson.text(json, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"));
