@@ -16,8 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A merchant creates an order through the signed API for the payer to pay at the cashier; the payer
- * opens its {@code cashierUrl} in headless Chromium and pays with a new card (CARDGW). Each payment
- * reaches SUCCEEDED and CARDGW's own record shows exactly one charge.
+ * opens its {@code cashierUrl} in headless Chromium and pays with a new card (CARDGW), with or without
+ * the issuer's confirmation, or from the wallet. Each payment reaches SUCCEEDED and the channel's own
+ * record shows exactly one charge.
  */
 class CashierIT {
 
@@ -107,6 +108,45 @@ class CashierIT {
         assertThat(second.getString("status")).isEqualTo("PAID");
         assertThat(second.getInt("charges")).isEqualTo(1);
         assertThat(Simulator.record("cardgw", id).getInt("charges")).isZero();
+    }
+
+    @Test
+    void aCardThatWantsConfirmingIsConfirmedOnTheIssuersPageAndPaidOnce() {
+        JsonObject order = cashierOrder(4321);
+        String id = order.getString("id");
+        WebDriver driver = openCashier(order);
+
+        payWithCard(driver, "4000000000003204");
+
+        // the issuer's page (CARDGW's confirmUrl): the payer approves there
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.urlContains("/sim/pages/cardgw/"));
+        browser.screenshot("cashier-card-confirmation");
+        driver.findElement(By.xpath("//*[@name='action' and @value='approve']")).click();
+
+        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
+        JsonObject record = Simulator.record("cardgw", id);
+        assertThat(record.getString("status")).isEqualTo("PAID");
+        assertThat(record.getInt("charges")).isEqualTo(1);
+        driver.get(order.getString("cashierUrl"));
+        assertThat(pageState(driver)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void theWalletTakesThePayerToItsPageAndPaysOnce() {
+        JsonObject order = cashierOrder(1500);
+        String id = order.getString("id");
+        WebDriver driver = openCashier(order);
+
+        driver.findElement(By.id("pay-wallet")).click();
+
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.urlContains("/sim/pages/wallet/"));
+        browser.screenshot("cashier-wallet-page");
+        driver.findElement(By.xpath("//*[@name='action' and @value='approve']")).click();
+
+        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
+        JsonObject record = Simulator.record("wallet", id);
+        assertThat(record.getString("status")).isEqualTo("PAID");
+        assertThat(record.getInt("charges")).isEqualTo(1);
     }
 
     @Test

@@ -73,7 +73,15 @@ public class CashierPage implements Serializable {
         } finally {
             forgetCard();
         }
-        CashierResult result = payments.pay(token, PaymentMethod.BANK_CARD, card, null);
+        return show(payments.pay(token, PaymentMethod.BANK_CARD, card, null));
+    }
+
+    /** Pays from the wallet: the payer confirms on the wallet's page (or scans its QR code there). */
+    public String payWithWallet() throws IOException {
+        return show(payments.pay(token, PaymentMethod.WALLET, null, null));
+    }
+
+    private String show(CashierResult result) throws IOException {
         order = result.order();
         ChannelOutcome outcome = result.outcome();
         if (outcome == null) {
@@ -83,7 +91,8 @@ public class CashierPage implements Serializable {
         switch (outcome.status()) {
             case PENDING -> {
                 if (outcome.payUrl() != null) {
-                    // the card's issuer asks the payer to confirm on its own page; it sends the payer back here
+                    // the card's issuer (or the wallet) asks the payer to confirm on its own page; the
+                    // outcome reaches us by callback, and the payer comes back to this page
                     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
                     external.redirect(outcome.payUrl());
                     return null;
