@@ -62,6 +62,21 @@ class CashierIT {
         driver.findElement(By.id("pay")).click();
     }
 
+    /** The payer approves on the channel's own page (CARDGW's confirmUrl, WALLET's payUrl). */
+    private static void approveOnChannelPage(WebDriver driver, String channel) {
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.urlContains("/sim/pages/" + channel + "/"));
+        browser.screenshot("cashier-" + channel + "-page");
+        driver.findElement(By.xpath("//*[@name='action' and @value='approve']")).click();
+    }
+
+    /** The order SUCCEEDED, and the channel's own record of the reference shows one charge. */
+    private static void assertPaidOnce(String id, String channel, String reference) {
+        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
+        JsonObject record = Simulator.record(channel, reference);
+        assertThat(record.getString("status")).isEqualTo("PAID");
+        assertThat(record.getInt("charges")).isEqualTo(1);
+    }
+
     private static String pageState(WebDriver driver) {
         return new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("state")))
                 .getAttribute("data-state");
@@ -79,11 +94,8 @@ class CashierIT {
 
         assertThat(pageState(driver)).isEqualTo("SUCCEEDED");
         browser.screenshot("cashier-new-card-paid");
-        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
-        JsonObject record = Simulator.record("cardgw", id);
-        assertThat(record.getString("status")).isEqualTo("PAID");
-        assertThat(record.getInt("charges")).isEqualTo(1);
-        assertThat(record.getInt("payRequests")).isEqualTo(1);
+        assertPaidOnce(id, "cardgw", id);
+        assertThat(Simulator.record("cardgw", id).getInt("payRequests")).isEqualTo(1);
     }
 
     @Test
@@ -102,11 +114,8 @@ class CashierIT {
         payWithCard(driver, "4111111111111111");
 
         assertThat(pageState(driver)).isEqualTo("SUCCEEDED");
-        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
         // the second attempt is its own reference at CARDGW, charged once
-        JsonObject second = Simulator.record("cardgw", id + ".2");
-        assertThat(second.getString("status")).isEqualTo("PAID");
-        assertThat(second.getInt("charges")).isEqualTo(1);
+        assertPaidOnce(id, "cardgw", id + ".2");
         assertThat(Simulator.record("cardgw", id).getInt("charges")).isZero();
     }
 
@@ -118,15 +127,10 @@ class CashierIT {
 
         payWithCard(driver, "4000000000003204");
 
-        // the issuer's page (CARDGW's confirmUrl): the payer approves there
-        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.urlContains("/sim/pages/cardgw/"));
-        browser.screenshot("cashier-card-confirmation");
-        driver.findElement(By.xpath("//*[@name='action' and @value='approve']")).click();
+        // the issuer's page (CARDGW's confirmUrl)
+        approveOnChannelPage(driver, "cardgw");
 
-        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
-        JsonObject record = Simulator.record("cardgw", id);
-        assertThat(record.getString("status")).isEqualTo("PAID");
-        assertThat(record.getInt("charges")).isEqualTo(1);
+        assertPaidOnce(id, "cardgw", id);
         driver.get(order.getString("cashierUrl"));
         assertThat(pageState(driver)).isEqualTo("SUCCEEDED");
     }
@@ -139,14 +143,9 @@ class CashierIT {
 
         driver.findElement(By.id("pay-wallet")).click();
 
-        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.urlContains("/sim/pages/wallet/"));
-        browser.screenshot("cashier-wallet-page");
-        driver.findElement(By.xpath("//*[@name='action' and @value='approve']")).click();
+        approveOnChannelPage(driver, "wallet");
 
-        assertThat(Payments.awaitFinal(MERCHANT, id, LIMIT).getString("state")).isEqualTo("SUCCEEDED");
-        JsonObject record = Simulator.record("wallet", id);
-        assertThat(record.getString("status")).isEqualTo("PAID");
-        assertThat(record.getInt("charges")).isEqualTo(1);
+        assertPaidOnce(id, "wallet", id);
     }
 
     @Test
