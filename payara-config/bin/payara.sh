@@ -122,6 +122,10 @@ create-system-properties payrail.resolve.schedule=$RESOLVE_SCHEDULE
 create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
 create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
+create-system-properties payrail.channel.cardgw.url=$sim_url/cardgw/v1
+create-system-properties payrail.channel.cardgw.public-key=$(printf '%s' "$SIM_KEYS_DIR/cardgw-public-key.pem" | sed 's/:/\\\\:/g')
+create-system-properties payrail.channel.quickpay.url=$sim_url/quickpay/v1
+create-system-properties payrail.channel.quickpay.public-key=$(printf '%s' "$SIM_KEYS_DIR/quickpay-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
 create-system-properties payrail.staff.bootstrap-file=$(printf '%s' "$STAFF_BOOTSTRAP_FILE" | sed 's/:/\\\\:/g')

@@ -17,5 +17,7 @@ public enum TransitionSource {
     /** The channel's statement file, during reconciliation. */
     RECONCILIATION,
     /** A back-office operator. */
-    OPERATOR
+    OPERATOR,
+    /** The payer at the cashier (started an attempt, or gave one up for another method). */
+    PAYER
 }

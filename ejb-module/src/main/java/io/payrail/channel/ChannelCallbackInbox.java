@@ -65,17 +65,21 @@ public class ChannelCallbackInbox {
         }
         PaymentOrderView order = orders.find(event.orderId()).orElseThrow(() -> refused(ErrorCode.PAYMENT_NOT_FOUND,
                 event, "names order " + event.orderId() + ", which Payrail does not have"));
-        if (!event.isRefund() && !event.channelId().equals(order.channelId())) {
-            // a channel that does not hold the order reports on it: only money it took matters (it is
-            // not the merchant's, and goes back); anything else changes nothing here
+        if (!event.isRefund() && (!event.channelId().equals(order.channelId())
+                || !event.reference().equals(order.channelRef()))) {
+            // a channel (or an earlier cashier attempt's reference) that does not hold the order reports
+            // on it: only money it took matters (it is not the merchant's, and goes back); anything else
+            // changes nothing here
             em.persist(new ReceivedCallback(event, clock.instant()));
             em.flush();
             if (event.outcome().status() == ChannelOutcome.Status.SUCCEEDED) {
-                recorder.payment(order.id(), event.channelId(), event.outcome(), TransitionSource.CHANNEL_CALLBACK);
+                recorder.payment(order.id(), event.channelId(), event.reference(), event.outcome(),
+                        TransitionSource.CHANNEL_CALLBACK);
             } else {
-                LOG.warning(() -> event.channelId() + " notification " + event.eventId() + " reports "
-                        + event.outcome().status() + " for order " + order.id() + ", which "
-                        + (order.channelId() == null ? "no channel holds" : order.channelId() + " holds") + "; ignored");
+                LOG.info(() -> event.channelId() + " notification " + event.eventId() + " reports "
+                        + event.outcome().status() + " for " + event.reference() + " of order " + order.id() + ", which "
+                        + (order.channelId() == null ? "no channel holds" : order.channelId() + " holds as "
+                        + order.channelRef()) + "; ignored");
             }
             return Receipt.APPLIED;
         }
@@ -90,7 +94,8 @@ public class ChannelCallbackInbox {
         } else {
             em.persist(new ReceivedCallback(event, clock.instant()));
             em.flush();
-            recorder.payment(order.id(), event.channelId(), event.outcome(), TransitionSource.CHANNEL_CALLBACK);
+            recorder.payment(order.id(), event.channelId(), event.reference(), event.outcome(),
+                    TransitionSource.CHANNEL_CALLBACK);
         }
         return Receipt.APPLIED;
     }

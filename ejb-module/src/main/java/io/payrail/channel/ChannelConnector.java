@@ -8,8 +8,10 @@ import java.util.Set;
 /**
  * One payment channel (a bank, a card gateway, a wallet). Implementations speak the channel's
  * signed protocol over HTTP with timeouts and translate every answer, or its absence, into a
- * {@link ChannelOutcome}; they never throw for a decline, a timeout or an outage. The platform's
- * order id is the channel's merchant reference (its idempotency key), the refund id the refund's.
+ * {@link ChannelOutcome}; they never throw for a decline, a timeout or an outage. The order's
+ * reference ({@link ChannelSubmission#reference()}: its id, or a cashier attempt's
+ * {@code "<id>.<n>"}) is the channel's merchant reference (its idempotency key), the refund id the
+ * refund's.
  */
 public interface ChannelConnector {
 
@@ -18,18 +20,28 @@ public interface ChannelConnector {
 
     Set<PaymentMethod> supportedMethods();
 
+    /**
+     * Whether this channel can take this submission as it is. A channel that needs the payer's card or
+     * one-time code takes only submissions that carry it (from the cashier); one that needs nothing
+     * from the payer takes only those that carry nothing, since a payer's card must never go to a
+     * channel that would ignore it.
+     */
+    default boolean accepts(ChannelSubmission submission) {
+        return submission.instrument() == null;
+    }
+
     /** SUCCEEDED, DECLINED, PENDING (with payUrl), UNKNOWN or UNAVAILABLE. */
     ChannelOutcome pay(ChannelSubmission submission);
 
-    /** The channel's view of an order: SUCCEEDED, DECLINED, PENDING, CLOSED, NOT_FOUND or UNKNOWN. */
-    ChannelOutcome query(String orderId);
+    /** The channel's view of an order by its reference: SUCCEEDED, DECLINED, PENDING, CLOSED, NOT_FOUND or UNKNOWN. */
+    ChannelOutcome query(String reference);
 
     /**
-     * Closes an unpaid order at the channel (and fences it: a late pay request is refused).
-     * CLOSED, SUCCEEDED (it was paid after all), or UNKNOWN. A channel that cannot close answers
-     * with its {@link #query} instead.
+     * Closes an unpaid order at the channel by its reference (and fences it: a late pay request is
+     * refused). CLOSED, SUCCEEDED (it was paid after all), or UNKNOWN. A channel that cannot close
+     * answers with its {@link #query} instead.
      */
-    ChannelOutcome close(String orderId);
+    ChannelOutcome close(String reference);
 
     /** SUCCEEDED, DECLINED, PENDING (asynchronous refund), UNKNOWN or UNAVAILABLE. */
     ChannelOutcome refund(RefundSubmission submission);

@@ -74,4 +74,34 @@ public final class ChannelGuards {
             return ChannelTroubleException.check(connector.pay(submission));
         }
     }
+
+    @ApplicationScoped
+    public static class Cardgw implements Guard {
+        @Override
+        public String channelId() {
+            return "CARDGW";
+        }
+
+        @Override
+        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
+                failOn = ChannelTroubleException.class)
+        public ChannelOutcome pay(ChannelConnector connector, ChannelSubmission submission) {
+            return ChannelTroubleException.check(connector.pay(submission));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Quickpay implements Guard {
+        @Override
+        public String channelId() {
+            return "QUICKPAY";
+        }
+
+        @Override
+        @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15_000, successThreshold = 1,
+                failOn = ChannelTroubleException.class)
+        public ChannelOutcome pay(ChannelConnector connector, ChannelSubmission submission) {
+            return ChannelTroubleException.check(connector.pay(submission));
+        }
+    }
 }

@@ -105,9 +105,13 @@ public class ChannelRegistry {
     }
 
     private static String defaultRoute(PaymentMethod method) {
+        // the card gateway and quick pay take only the payer's own submissions from the cashier (they need
+        // the card or the one-time code); the banks take the platform's, which carry neither
         return switch (method) {
-            case BANK_CARD, QUICK_PAY -> "SIMBANK,SIMBANK2";
+            case BANK_CARD -> "CARDGW,SIMBANK,SIMBANK2";
+            case QUICK_PAY -> "QUICKPAY,SIMBANK,SIMBANK2";
             case WALLET -> "WALLET";
+            case CASHIER -> "";
         };
     }
 }

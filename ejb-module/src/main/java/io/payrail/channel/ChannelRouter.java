@@ -46,12 +46,19 @@ public class ChannelRouter {
             String channel = submission.channelId();
             ChannelConnector connector = registry.connector(channel).orElseThrow(() ->
                     new IllegalStateException("order " + submission.orderId() + " is with unknown channel " + channel));
+            if (!connector.accepts(submission)) {
+                // it needs the payer's card or code, which only the payer's own request carries
+                return notSubmitted(submission, channel);
+            }
             if (orders.resendTo(submission.orderId(), channel) == 0) {
                 return notSubmitted(submission, channel);
             }
             return new Routed(channel, guarded(connector, submission));
         }
-        List<ChannelConnector> candidates = registry.candidates(submission.paymentMethod(), submission.amount());
+        // a payer's card or code goes only to a channel that uses it, and a channel that needs one never
+        // gets a submission without it
+        List<ChannelConnector> candidates = registry.candidates(submission.paymentMethod(), submission.amount())
+                .stream().filter(c -> c.accepts(submission)).toList();
         for (ChannelConnector connector : candidates) {
             int attempt = orders.assignChannel(submission.orderId(), connector.channelId());
             if (attempt == 0) {

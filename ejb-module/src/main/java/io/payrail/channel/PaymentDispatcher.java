@@ -40,7 +40,8 @@ public class PaymentDispatcher {
         }
         ChannelRouter.Routed routed = router.route(submission.get());
         LOG.fine(() -> "order " + orderId + " at " + routed.channelId() + ": " + routed.outcome().status());
-        recorder.payment(orderId, routed.channelId(), routed.outcome(), TransitionSource.CHANNEL_RESPONSE);
+        recorder.payment(orderId, routed.channelId(), submission.get().reference(), routed.outcome(),
+                TransitionSource.CHANNEL_RESPONSE);
         return Optional.of(routed);
     }
 }

@@ -74,17 +74,41 @@ public class PaymentResolver {
         }
         Optional<ChannelConnector> connector = registry.connector(order.channelId());
         if (connector.isEmpty()) {
-            // no channel could take it yet: route it again
-            dispatcher.dispatch(orderId);
+            // no channel could take it yet: route it again (a cashier attempt goes back to its payer,
+            // who alone can submit it again)
+            if (order.payerChooses()) {
+                orders.scheduleCheck(orderId);
+            } else {
+                dispatcher.dispatch(orderId);
+            }
             return;
         }
-        ChannelOutcome outcome = connector.get().query(orderId);
+        ChannelOutcome outcome = connector.get().query(order.channelRef());
         if (outcome.status() == ChannelOutcome.Status.NOT_FOUND) {
+            if (order.payerChooses()) {
+                // the payer's card or code is gone, so it cannot be sent again: close the reference there
+                // (a request still on its way can then never charge) and give the order back to the payer
+                LOG.info(() -> "order " + orderId + ": " + order.channelId() + " never received " + order.channelRef()
+                        + "; closing it there before the payer tries again");
+                close(orderId, TransitionSource.PAYER);
+                return;
+            }
             LOG.info(() -> "order " + orderId + ": " + order.channelId() + " never received it; submitting it again");
             dispatcher.dispatch(orderId);
             return;
         }
-        recorder.payment(orderId, order.channelId(), outcome, TransitionSource.CHANNEL_QUERY);
+        recorder.payment(orderId, order.channelId(), order.channelRef(), outcome, TransitionSource.CHANNEL_QUERY);
+    }
+
+    /**
+     * The payer gives up the attempt under way at the cashier (to pay another way): it is closed at its
+     * channel first, and only then does the order wait for the payer again; should the channel say it
+     * was paid, it is paid. An unknown answer leaves the close to the check schedule.
+     *
+     * @return the order afterwards
+     */
+    public PaymentOrderView closeAttempt(String orderId) {
+        return close(orderId, TransitionSource.PAYER);
     }
 
     /** An unpaid order reached its expiry: close it (at its channel first). */
@@ -121,17 +145,23 @@ public class PaymentResolver {
      *         checked again on the schedule)
      */
     public PaymentOrderView close(String orderId, TransitionSource source) {
-        String detail = source == TransitionSource.EXPIRY ? "expired unpaid" : "closed by the merchant";
+        String detail = switch (source) {
+            case EXPIRY -> "expired unpaid";
+            case PAYER -> "the payer's attempt given up";
+            default -> "closed by the merchant";
+        };
         // under the order's lock: closed at once if no channel holds it, else the fence goes up
         Optional<String> holder = orders.beginClose(orderId, source, detail);
         if (holder.isPresent()) {
             String channel = holder.get();
-            ChannelOutcome outcome = registry.connector(channel).map(c -> c.close(orderId))
+            // the fence keeps the order at this channel and reference until the close is answered
+            String reference = orders.find(orderId).orElseThrow().channelRef();
+            ChannelOutcome outcome = registry.connector(channel).map(c -> c.close(reference))
                     .orElse(ChannelOutcome.unknown("no connector for " + channel));
             switch (outcome.status()) {
                 case CLOSED -> orders.recordClosedAt(orderId, channel, source, detail + " (closed at " + channel + ")");
-                case SUCCEEDED -> orders.recordSuccess(orderId, channel, outcome.channelTxnId(), outcome.money(),
-                        TransitionSource.CHANNEL_QUERY);
+                case SUCCEEDED -> orders.recordSuccess(orderId, channel, reference, outcome.channelTxnId(),
+                        outcome.money(), TransitionSource.CHANNEL_QUERY);
                 default -> orders.scheduleCheck(orderId);
             }
         }

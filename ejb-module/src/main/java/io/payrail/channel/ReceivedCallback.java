@@ -29,6 +29,10 @@ public class ReceivedCallback {
     @Column(name = "order_id", nullable = false, updatable = false)
     private String orderId;
 
+    /** The reference the notification named at the channel (the order id, or a cashier attempt's). */
+    @Column(name = "channel_ref", updatable = false)
+    private String channelRef;
+
     @Column(name = "refund_id", updatable = false)
     private String refundId;
 
@@ -49,6 +53,7 @@ public class ReceivedCallback {
         this.eventId = event.eventId();
         this.sequence = event.sequence();
         this.orderId = event.orderId();
+        this.channelRef = event.reference();
         this.refundId = event.refundId();
         this.status = event.outcome().status().name();
         this.channelTxnId = event.outcome().channelTxnId();

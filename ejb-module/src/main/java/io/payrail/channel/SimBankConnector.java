@@ -61,14 +61,14 @@ public class SimBankConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome pay(ChannelSubmission s) {
-        JsonObject body = Json.createObjectBuilder().add("merchantRef", s.orderId())
+        JsonObject body = Json.createObjectBuilder().add("merchantRef", s.reference())
                 .add("amount", s.amount().minorUnits()).add("currency", s.amount().currencyCode())
                 .add("subject", s.subject()).add("method", s.paymentMethod().name()).build();
-        Reply reply = exchange(() -> request("payments").post(json(body)), s.orderId(), Kind.PAYMENT);
+        Reply reply = exchange(() -> request("payments").post(json(body)), s.reference(), Kind.PAYMENT);
         ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(s.resend() ? Exchange.RESEND : Exchange.SUBMIT,
                 Kind.PAYMENT, reply);
         // the reference exists here with other money: what counts for it is the bank's own record
-        return meaning.queryInstead() ? query(s.orderId()) : meaning.outcome();
+        return meaning.queryInstead() ? query(s.reference()) : meaning.outcome();
     }
 
     @Override
@@ -88,7 +88,7 @@ public class SimBankConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome refund(RefundSubmission r) {
-        JsonObject body = Json.createObjectBuilder().add("merchantRef", r.paymentOrderId()).add("refundRef", r.refundId())
+        JsonObject body = Json.createObjectBuilder().add("merchantRef", r.paymentReference()).add("refundRef", r.refundId())
                 .add("amount", r.amount().minorUnits()).add("currency", r.amount().currencyCode()).build();
         Reply reply = exchange(() -> request("refunds").post(json(body)), r.refundId(), Kind.REFUND);
         ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(r.resend() ? Exchange.RESEND : Exchange.SUBMIT,

@@ -91,7 +91,7 @@ public class Reconciliation {
         String ch = m.channelId();
         Instant now = clock.instant();
         ledger.book(PostingRules.channelSettledPayment(m.id(), ch, m.amount(), m.fee(), now));
-        Optional<Row> found = order(m.merchantRef());
+        Optional<Row> found = orderFor(m.merchantRef());
         if (found.isEmpty()) {
             m.classify(ReconClass.MISSING_AT_PLATFORM, null, cases.raise(DiscrepancyKind.MISSING_AT_PLATFORM, ch,
                     "PAYMENT_LINE", m.id(), null, m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
@@ -99,13 +99,15 @@ public class Reconciliation {
             return;
         }
         Row o = found.get();
-        boolean own = ch.equals(o.channelId());
+        // the order's channel under the reference it holds the order by (a cashier order's latest attempt)
+        boolean own = ch.equals(o.channelId()) && m.merchantRef().equals(o.channelRef());
         if (own && "PROCESSING".equals(o.state()) && !o.held()) {
             // the statement's word: paid (or other money, which holds the order and raises its case)
-            orders.recordSuccess(o.id(), ch, m.channelTxnId(), m.amount(), TransitionSource.RECONCILIATION);
+            orders.recordSuccess(o.id(), ch, m.merchantRef(), m.channelTxnId(), m.amount(), TransitionSource.RECONCILIATION);
             o = order(o.id()).orElseThrow();
         }
-        if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, own ? o.id() : o.id() + ":" + ch)) {
+        // the reference LatePayments books a payment that does not hold the order under
+        if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, own ? o.id() : m.merchantRef() + ":" + ch)) {
             // the channel reported it before: it is in suspense, on its way back to the payer
             m.classify(ReconClass.MATCHED, o.id(), null, now);
         } else if (own && o.held()) {
@@ -233,12 +235,19 @@ public class Reconciliation {
     }
 
     private Optional<Row> order(String id) {
-        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at from payment_order"
-                + " where id = ?1", id);
+        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at,"
+                + " COALESCE(channel_ref, id) from payment_order where id = ?1", id);
+    }
+
+    /** The order a channel's reference names: its id, or a cashier attempt's {@code <order id>.<n>}. */
+    private Optional<Row> orderFor(String reference) {
+        Optional<Row> row = order(reference);
+        int dot = reference.lastIndexOf('.');
+        return row.isPresent() || dot < 0 ? row : order(reference.substring(0, dot));
     }
 
     private Optional<Row> refundRow(String id) {
-        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at from refund"
+        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at, id from refund"
                 + " where id = ?1", id);
     }
 
@@ -246,10 +255,11 @@ public class Reconciliation {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                Money.ofMinor(((Number) r[4]).longValue(), (String) r[5]), r[6] != null));
+                Money.ofMinor(((Number) r[4]).longValue(), (String) r[5]), r[6] != null, (String) r[7]));
     }
 
-    /** An order or refund as reconciliation needs it. */
-    private record Row(String id, String merchantId, String channelId, String state, Money amount, boolean held) {
+    /** An order or refund as reconciliation needs it; channelRef: what its channel knows it by. */
+    private record Row(String id, String merchantId, String channelId, String state, Money amount, boolean held,
+                       String channelRef) {
     }
 }

@@ -38,9 +38,12 @@ public class LatePayments implements LatePaymentPolicy {
 
     /** Books the payment once (per order and channel), and refunds it or flags it. */
     @Override
-    public void arrived(PaymentOrderView order, String channel, String channelTxnId, Money paid, TransitionSource source) {
-        // the order's own channel keeps the reference it always had; another channel gets its own
-        String reference = channel.equals(order.channelId()) ? order.id() : order.id() + ":" + channel;
+    public void arrived(PaymentOrderView order, String channel, String channelRef, String channelTxnId, Money paid,
+                        TransitionSource source) {
+        // the order's own channel and reference keep the ledger reference they always had; another
+        // channel, or an earlier cashier attempt's reference there, gets its own (one money movement each)
+        String reference = channel.equals(order.channelId()) && channelRef.equals(order.channelRef()) ? order.id()
+                : channelRef + ":" + channel;
         if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, reference)) {
             return;
         }
@@ -52,6 +55,6 @@ public class LatePayments implements LatePaymentPolicy {
         }
         LOG.warning(() -> "payment of " + paid + " for " + order.state() + " order " + order.id() + " at "
                 + channel + " (" + channelTxnId + ", via " + source + ") is not the merchant's: refunding it automatically");
-        refunds.createLatePaymentRefund(order.id(), order.merchantId(), paid, channel);
+        refunds.createLatePaymentRefund(order.id(), order.merchantId(), paid, channel, channelRef);
     }
 }

@@ -99,11 +99,19 @@ public class Refund {
     @Column(name = "fee_refund_minor")
     private Long feeRefundMinor;
 
+    /** The reference the payment was charged under at the channel; null means the payment's order id. */
+    @Column(name = "payment_channel_ref", updatable = false)
+    private String paymentChannelRef;
+
     protected Refund() {
     }
 
+    /**
+     * @param paymentChannelRef the reference the refunded payment was charged under at {@code channelId}
+     */
     public Refund(String id, String paymentOrderId, String merchantId, String merchantRefundNo, Money amount,
-                  String reason, String channelId, String requestFingerprint, RefundKind kind, Instant now) {
+                  String reason, String channelId, String paymentChannelRef, String requestFingerprint, RefundKind kind,
+                  Instant now) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a refund amount must be positive: " + amount);
         }
@@ -115,6 +123,7 @@ public class Refund {
         this.currency = amount.currencyCode();
         this.reason = reason;
         this.channelId = channelId;
+        this.paymentChannelRef = paymentChannelRef;
         this.requestFingerprint = requestFingerprint;
         this.state = RefundState.PENDING;
         this.kind = kind;
@@ -239,6 +248,11 @@ public class Refund {
 
     public String channelId() {
         return channelId;
+    }
+
+    /** The payment's reference at the refund's channel. */
+    public String paymentChannelRef() {
+        return paymentChannelRef != null ? paymentChannelRef : paymentOrderId;
     }
 
     public String channelRefundId() {

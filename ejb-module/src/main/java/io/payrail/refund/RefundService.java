@@ -98,8 +98,8 @@ public class RefundService {
         }
         Instant now = clock.instant();
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), order.orderId(), order.merchantId(),
-                command.merchantRefundNo(), amount, command.reason(), order.channelId(), command.fingerprint(),
-                RefundKind.MERCHANT, now);
+                command.merchantRefundNo(), amount, command.reason(), order.channelId(), order.channelRef(),
+                command.fingerprint(), RefundKind.MERCHANT, now);
         // should its message never reach the dispatcher (dead-lettered, lost with a broker), the
         // resolver asks the channel about it; otherwise it would stay PENDING, its amount committed
         refund.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
@@ -164,8 +164,8 @@ public class RefundService {
         }
         refund.checkNoLaterThan(clock.instant().plusSeconds(safetyNetSeconds));
         int attempt = refund.sent();
-        return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.amount(), refund.channelId(),
-                attempt));
+        return Optional.of(new RefundSubmission(refund.id(), refund.paymentOrderId(), refund.paymentChannelRef(),
+                refund.amount(), refund.channelId(), attempt));
     }
 
     /**
@@ -250,23 +250,26 @@ public class RefundService {
 
     /**
      * Gives back a payment the merchant must not get (it arrived for an order already closed or
-     * failed, or at a channel that does not hold the order): a platform-initiated refund of what
-     * that channel took, sent to that channel like any refund. Idempotent per order and channel.
+     * failed, or at a channel that does not hold the order, or under an earlier cashier attempt's
+     * reference): a platform-initiated refund of what that channel took, sent to that channel under
+     * the reference it was taken with, like any refund. Idempotent per order, channel and reference.
      */
-    public void createLatePaymentRefund(String orderId, String merchantId, Money amount, String channelId) {
+    public void createLatePaymentRefund(String orderId, String merchantId, Money amount, String channelId,
+                                        String channelRef) {
+        // '~' is not allowed in merchants' refund numbers: this one can never collide with theirs (the
+        // order id for the order's own reference keeps the numbers of refunds made before references)
+        String number = "~late:" + channelId + ":" + channelRef;
         long existing = em.createQuery("select count(r) from Refund r where r.paymentOrderId = :o and r.kind = :k"
-                        + " and r.channelId = :c", Long.class)
-                .setParameter("o", orderId).setParameter("k", RefundKind.LATE_PAYMENT).setParameter("c", channelId)
+                        + " and r.merchantRefundNo = :n", Long.class)
+                .setParameter("o", orderId).setParameter("k", RefundKind.LATE_PAYMENT).setParameter("n", number)
                 .getSingleResult();
         if (existing > 0) {
             return;
         }
-        // '~' is not allowed in merchants' refund numbers: this one can never collide with theirs
-        String number = "~late:" + channelId + ":" + orderId;
         Instant now = clock.instant();
         Refund refund = new Refund(Ids.next(Refund.ID_PREFIX), orderId, merchantId, number, amount,
                 "payment the merchant must not get (after close, or at a channel not holding the order)", channelId,
-                "late-payment", RefundKind.LATE_PAYMENT, now);
+                channelRef, "late-payment", RefundKind.LATE_PAYMENT, now);
         refund.checkNoLaterThan(now.plusSeconds(safetyNetSeconds));
         em.persist(refund);
         audit.record(new StateTransition(AGGREGATE, refund.id(), null, refund.state().name(), TransitionSource.CHANNEL_CALLBACK,
@@ -295,7 +298,7 @@ public class RefundService {
     /** The refund as a channel needs it, whatever its state (for a query). */
     public Optional<RefundSubmission> submission(String refundId) {
         return Optional.ofNullable(em.find(Refund.class, refundId)).map(r ->
-                new RefundSubmission(r.id(), r.paymentOrderId(), r.amount(), r.channelId(), 0));
+                new RefundSubmission(r.id(), r.paymentOrderId(), r.paymentChannelRef(), r.amount(), r.channelId(), 0));
     }
 
     private RefundView notify(Refund refund, String eventType) {

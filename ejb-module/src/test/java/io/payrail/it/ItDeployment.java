@@ -24,7 +24,7 @@ final class ItDeployment {
                         "io.payrail.merchant", "io.payrail.order", "io.payrail.outbox", "io.payrail.channel", "io.payrail.refund",
                         "io.payrail.idempotency", "io.payrail.notify",
                         "io.payrail.ledger", "io.payrail.audit", "io.payrail.platform", "io.payrail.discrepancy", "io.payrail.fee",
-                        "io.payrail.staff", "io.payrail.it")
+                        "io.payrail.staff", "io.payrail.instrument", "io.payrail.it")
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource(new File("src/main/resources/db/migration"), "db/migration")
                 .addAsResource("it/microprofile-config.properties", "META-INF/microprofile-config.properties")

@@ -43,6 +43,10 @@ class InvalidRequestIT {
                 Arguments.of("missing amount", "{\"merchantOrderNo\":\"bad-1\",\"currency\":\"USD\",\"subject\":\"s\","
                         + "\"paymentMethod\":\"BANK_CARD\"}", "VALIDATION_FAILED", "amount"),
                 Arguments.of("unknown payment method", body("\"paymentMethod\":\"CASH\""), "MALFORMED_REQUEST", "paymentMethod"),
+                Arguments.of("a return URL that is not https", body("\"returnUrl\":\"http://shop.example/back\""),
+                        "VALIDATION_FAILED", "returnUrl"),
+                Arguments.of("a return URL with markup", body("\"returnUrl\":\"https://shop.example/\\\"><script>\""),
+                        "VALIDATION_FAILED", "returnUrl"),
                 Arguments.of("unknown field", body("\"ammount\":100"), "MALFORMED_REQUEST", "ammount"),
                 Arguments.of("merchant id in the body", body("\"merchantId\":\"M2\""), "MALFORMED_REQUEST", "merchantId"),
                 Arguments.of("a key given twice", "{\"merchantOrderNo\":\"a\",\"merchantOrderNo\":\"b\",\"amount\":1,"

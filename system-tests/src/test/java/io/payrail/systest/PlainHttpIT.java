@@ -55,6 +55,22 @@ class PlainHttpIT {
     }
 
     @Test
+    void aCashierVisitIsSentToHttpsAndACashierFormIsRefused() {
+        int httpsPort = URI.create(Gateway.baseUrl()).getPort();
+        Gateway.Answer visit = Gateway.get(Gateway.plainHttpUrl() + "/cashier/pay.xhtml?t=abc", Map.of());
+        assertThat(visit.status()).isEqualTo(301);
+        assertThat(visit.raw().headers().firstValue("Location")).hasValue(
+                "https://localhost:" + httpsPort + "/cashier/pay.xhtml?t=abc");
+
+        Gateway.Answer form = Gateway.post(Gateway.plainHttpUrl() + "/cashier/pay.xhtml?t=abc",
+                "card-number=4111111111111111&card-cvv=737".getBytes(StandardCharsets.US_ASCII),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(form.status()).isEqualTo(403);
+        assertThat(form.raw().headers().firstValue("Location")).as("no redirect").isEmpty();
+        assertThat(form.body()).contains("HTTPS only").contains("https://");
+    }
+
+    @Test
     void theProbesStillAnswerForLoadBalancers() {
         assertThat(Gateway.get(Gateway.plainHttpUrl() + "/health", Map.of()).status()).isEqualTo(200);
         assertThat(Gateway.get(Gateway.plainHttpUrl() + "/openapi", Map.of()).status()).isEqualTo(200);

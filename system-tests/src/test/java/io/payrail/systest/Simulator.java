@@ -55,7 +55,12 @@ final class Simulator {
 
     /** WALLET's record of one order: status, charges, refunds, callbacks. */
     static JsonObject walletRecord(String merchantRef) {
-        return call(HttpRequest.newBuilder(uri("/admin/channels/wallet/records/" + merchantRef)).GET());
+        return record("wallet", merchantRef);
+    }
+
+    /** What {@code channel} (cardgw, quickpay, wallet) really did for one reference (operator.md §5). */
+    static JsonObject record(String channel, String merchantRef) {
+        return call(HttpRequest.newBuilder(uri("/admin/channels/" + channel + "/records/" + merchantRef)).GET());
     }
 
     /** WALLET's callback events for one order, in the order they were raised. */

@@ -9,12 +9,9 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 /**
@@ -138,12 +135,7 @@ final class DetachedJws {
 
     /** A key id as WALLET writes it: the first 16 hex digits of SHA-256 over the public key's DER encoding. */
     static String keyId(PublicKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return io.payrail.channel.ChannelPublicKey.keyId(key);
     }
 
     static String base64Url(byte[] bytes) {

@@ -9,6 +9,7 @@ import io.payrail.channel.ChannelAnswers.Transport;
 import io.payrail.channel.ChannelConnector;
 import io.payrail.channel.ChannelOutcome;
 import io.payrail.channel.ChannelStatementSource;
+import io.payrail.channel.ChannelWire;
 import io.payrail.channel.WireJson;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
@@ -22,15 +23,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -39,7 +36,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,7 +65,6 @@ public class WalletConnector implements ChannelConnector {
     private static final Logger LOG = Logger.getLogger(WalletConnector.class.getName());
     private static final byte[] NO_BODY = new byte[0];
     private static final int MAX_SUBJECT_CHARS = 256;
-    private static final int MAX_DETAIL_CHARS = 200;
     /** How far the time in WALLET's signature may be from ours (wallet.md §2). */
     static final long MAX_SKEW_SECONDS = 300;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -131,12 +126,8 @@ public class WalletConnector implements ChannelConnector {
         if (clock == null) {
             clock = Clock.systemUTC();
         }
-        String url = baseUrl.strip();
-        base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        client = ClientBuilder.newBuilder()
-                .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
-                .build();
+        base = ChannelWire.baseUri(baseUrl);
+        client = ChannelWire.client(connectTimeoutMillis, readTimeoutMillis);
     }
 
     @PreDestroy
@@ -160,18 +151,18 @@ public class WalletConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome pay(ChannelSubmission submission) {
-        String ref = submission.orderId();
+        String ref = submission.reference();
         JsonObjectBuilder request = Json.createObjectBuilder()
                 .add("merchantRef", ref)
                 .add("amount", submission.amount().minorUnits())
                 .add("currency", submission.amount().currencyCode());
         if (submission.subject() != null && !submission.subject().isBlank()) {
-            request.add("subject", truncate(submission.subject()));
+            request.add("subject", ChannelWire.truncate(submission.subject(), MAX_SUBJECT_CHARS));
         }
         Reply reply = exchange("POST", "orders", json(request.build()), ref, Kind.PAYMENT);
         ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(submission.resend() ? Exchange.RESEND : Exchange.SUBMIT,
                 Kind.PAYMENT, reply);
-        return logged("pay", ref, meaning.queryInstead() ? afterReusedReference(submission) : meaning.outcome());
+        return ChannelWire.logged(LOG, CHANNEL_ID, "pay", ref, meaning.queryInstead() ? afterReusedReference(submission) : meaning.outcome());
     }
 
     /**
@@ -180,9 +171,9 @@ public class WalletConnector implements ChannelConnector {
      * an operator should see.
      */
     private ChannelOutcome afterReusedReference(ChannelSubmission submission) {
-        LOG.warning(() -> "WALLET " + submission.orderId() + ": MERCHANT_REF_REUSED (we asked "
+        LOG.warning(() -> "WALLET " + submission.reference() + ": MERCHANT_REF_REUSED (we asked "
                 + submission.amount() + "); taking WALLET's own record of the reference");
-        ChannelOutcome queried = query(submission.orderId());
+        ChannelOutcome queried = query(submission.reference());
         return queried.status() == ChannelOutcome.Status.NOT_FOUND
                 ? ChannelOutcome.unknown("WALLET said MERCHANT_REF_REUSED but holds no order for it")
                 : queried;
@@ -190,15 +181,15 @@ public class WalletConnector implements ChannelConnector {
 
     @Override
     public ChannelOutcome query(String orderId) {
-        Reply reply = exchange("GET", "orders/by-ref/" + segment(orderId), null, orderId, Kind.PAYMENT);
-        return logged("query", orderId, plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.PAYMENT, reply), reply));
+        Reply reply = exchange("GET", "orders/by-ref/" + ChannelWire.segment(orderId), null, orderId, Kind.PAYMENT);
+        return ChannelWire.logged(LOG, CHANNEL_ID, "query", orderId, ChannelWire.plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.PAYMENT, reply), reply));
     }
 
     @Override
     public ChannelOutcome close(String orderId) {
-        Reply reply = exchange("POST", "orders/by-ref/" + segment(orderId) + "/close", NO_BODY, orderId, Kind.PAYMENT);
+        Reply reply = exchange("POST", "orders/by-ref/" + ChannelWire.segment(orderId) + "/close", NO_BODY, orderId, Kind.PAYMENT);
         // ORDER_PAID: paid after all; the query gives WALLET's order id, which settlement matches on
-        return logged("close", orderId, ChannelAnswers.closeOutcome(reply, () -> query(orderId)));
+        return ChannelWire.logged(LOG, CHANNEL_ID, "close", orderId, ChannelAnswers.closeOutcome(reply, () -> query(orderId)));
     }
 
     /** An order as WALLET answers it (§3, §4), if it is one for our reference. */
@@ -226,7 +217,7 @@ public class WalletConnector implements ChannelConnector {
     public ChannelOutcome refund(RefundSubmission submission) {
         String ref = submission.refundId();
         JsonObject request = Json.createObjectBuilder()
-                .add("merchantRef", submission.paymentOrderId())
+                .add("merchantRef", submission.paymentReference())
                 .add("refundRef", ref)
                 .add("amount", submission.amount().minorUnits())
                 .add("currency", submission.amount().currencyCode())
@@ -234,56 +225,20 @@ public class WalletConnector implements ChannelConnector {
         Reply reply = exchange("POST", "refunds", json(request), ref, Kind.REFUND);
         ChannelAnswers.Meaning meaning = ChannelAnswers.meaning(submission.resend() ? Exchange.RESEND : Exchange.SUBMIT,
                 Kind.REFUND, reply);
-        return logged("refund", ref, meaning.queryInstead() ? queryRefund(submission) : meaning.outcome());
+        return ChannelWire.logged(LOG, CHANNEL_ID, "refund", ref, meaning.queryInstead() ? queryRefund(submission) : meaning.outcome());
     }
 
     @Override
     public ChannelOutcome queryRefund(RefundSubmission submission) {
         String ref = submission.refundId();
-        Reply reply = exchange("GET", "refunds/by-ref/" + segment(ref), null, ref, Kind.REFUND);
-        return logged("queryRefund", ref, plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.REFUND, reply), reply));
+        Reply reply = exchange("GET", "refunds/by-ref/" + ChannelWire.segment(ref), null, ref, Kind.REFUND);
+        return ChannelWire.logged(LOG, CHANNEL_ID, "queryRefund", ref, ChannelWire.plain(ChannelAnswers.meaning(Exchange.QUERY, Kind.REFUND, reply), reply));
     }
 
-    /** A refund as WALLET answers it (§6), if it is one for our reference. */
-    private static ChannelOutcome refundDecision(JsonObject refund, String ref) {
-        String walletId = WireJson.text(refund, "refundId");
-        String status = WireJson.text(refund, "status");
-        if (!ref.equals(WireJson.text(refund, "refundRef")) || walletId == null || status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "PROCESSING" -> ChannelOutcome.pending(walletId, null);
-            case "SUCCEEDED" -> Optional.ofNullable(WireJson.money(refund, "amount", "currency"))
-                    .map(money -> ChannelOutcome.succeeded(walletId, money)).orElse(null);
-            default -> null;
-        };
-    }
 
-    /** A query's meaning never asks for another query. */
-    private static ChannelOutcome plain(ChannelAnswers.Meaning meaning, Reply reply) {
-        return meaning.queryInstead() ? ChannelOutcome.unknown(reply.detail()) : meaning.outcome();
-    }
-
-    /** WALLET's error codes (§7). */
+    /** WALLET's error codes: the shared ones, and its own refusals. */
     private static ErrorKind errorKind(int status, String code) {
-        if (code == null) {
-            return ErrorKind.NONE;
-        }
-        if (status == 429) {
-            return ErrorKind.THROTTLED;
-        }
-        return switch (code) {
-            case "ORDER_NOT_FOUND", "REFUND_NOT_FOUND" -> ErrorKind.NOT_FOUND;
-            case "ORDER_CLOSED" -> ErrorKind.CLOSED;
-            case "ORDER_PAID" -> ErrorKind.PAID;
-            case "MERCHANT_REF_REUSED", "REFUND_REF_REUSED" -> ErrorKind.REFERENCE_REUSED;
-            case "INVALID_REQUEST", "CURRENCY_MISMATCH", "REFUND_EXCEEDS_CAPTURED", "ORDER_NOT_PAID" -> ErrorKind.REFUSED;
-            case "SIGNATURE_INVALID" -> {
-                LOG.severe("WALLET refused our signature: check that WALLET holds the platform's current public key");
-                yield ErrorKind.OTHER;
-            }
-            default -> ErrorKind.OTHER;
-        };
+        return ChannelWire.errorKind(LOG, CHANNEL_ID, status, code, Set.of());
     }
 
     // ------------------------------------------------------------------------------ the wire
@@ -304,7 +259,7 @@ public class WalletConnector implements ChannelConnector {
         String detail = describe(status, json, answer);
         if (status == 200) {
             return Reply.decided(status, json == null ? null
-                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : refundDecision(json, reference), detail);
+                    : kind == Kind.PAYMENT ? orderDecision(json, reference) : ChannelWire.jsonRefundDecision(json, reference), detail);
         }
         String code = json == null ? null : WireJson.text(json, "error");
         boolean names = json != null && reference.equals(WireJson.text(json, kind == Kind.PAYMENT ? "merchantRef" : "refundRef"));
@@ -363,10 +318,10 @@ public class WalletConnector implements ChannelConnector {
             answerSignature = response.getHeaderString(DetachedJws.HEADER);
         } catch (RuntimeException e) {
             // ProcessingException and the like: refused before sending, or lost after
-            boolean refused = causedByRefusal(e);
+            boolean refused = ChannelWire.causedByRefusal(e);
             LOG.log(Level.FINE, e, () -> "WALLET " + method + " " + htu + " for " + reference);
             return Signed.failed(Reply.failed(refused ? Transport.REFUSED : Transport.LOST,
-                    "WALLET " + (refused ? "connection refused: " : "no answer: ") + describe(e)));
+                    "WALLET " + (refused ? "connection refused: " : "no answer: ") + ChannelWire.describe(e)));
         }
         if (status != 503) {
             try {
@@ -411,8 +366,8 @@ public class WalletConnector implements ChannelConnector {
     private static String describe(int status, JsonObject json, byte[] body) {
         String error = json == null ? null : WireJson.text(json, "error");
         return "WALLET HTTP " + status + (error != null
-                ? " " + error + Optional.ofNullable(WireJson.text(json, "message")).map(m -> ": " + abbreviate(m)).orElse("")
-                : body.length == 0 ? "" : ": " + abbreviate(new String(body, StandardCharsets.UTF_8)));
+                ? " " + error + Optional.ofNullable(WireJson.text(json, "message")).map(m -> ": " + ChannelWire.abbreviate(m)).orElse("")
+                : body.length == 0 ? "" : ": " + ChannelWire.abbreviate(new String(body, StandardCharsets.UTF_8)));
     }
 
     /** A fresh request id for the answer to echo: 32 characters of base64url from 24 random bytes. */
@@ -422,72 +377,7 @@ public class WalletConnector implements ChannelConnector {
         return DetachedJws.base64Url(random);
     }
 
-    private static boolean causedByRefusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /** Every outcome is logged once, here, with its reason: UNKNOWN and UNAVAILABLE need an operator's eye. */
-    private static ChannelOutcome logged(String operation, String reference, ChannelOutcome outcome) {
-        Level level = switch (outcome.status()) {
-            case UNKNOWN, UNAVAILABLE -> Level.WARNING;
-            default -> Level.FINE;
-        };
-        LOG.log(level, () -> "WALLET " + operation + " " + reference + ": " + outcome.status()
-                + (outcome.channelTxnId() == null ? "" : " " + outcome.channelTxnId())
-                + (outcome.code() == null ? "" : " " + outcome.code())
-                + (outcome.message() == null ? "" : " (" + outcome.message() + ")"));
-        return outcome;
-    }
-
     private static byte[] json(JsonObject object) {
         return object.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A path segment as it goes on the request line. Our references keep to WALLET's alphabet
-     * ({@code A-Z a-z 0-9 _ . : -}); anything else is percent-encoded rather than trusted.
-     */
-    static String segment(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == ':' || c == '-' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out.toString();
-    }
-
-    /** WALLET takes at most 256 characters of subject; a longer one would fail the payment for a label. */
-    private static String truncate(String subject) {
-        if (subject.length() <= MAX_SUBJECT_CHARS) {
-            return subject;
-        }
-        int end = Character.isHighSurrogate(subject.charAt(MAX_SUBJECT_CHARS - 1)) ? MAX_SUBJECT_CHARS - 1 : MAX_SUBJECT_CHARS;
-        return subject.substring(0, end);
-    }
-
-    private static String abbreviate(String s) {
-        return s == null || s.length() <= MAX_DETAIL_CHARS ? s : s.substring(0, MAX_DETAIL_CHARS) + "…";
     }
 }

@@ -14,7 +14,9 @@ public interface LatePaymentPolicy {
      * Called in the transaction that learned of the payment.
      *
      * @param channelId the channel that took the money
+     * @param reference the reference it took the money under (the order id, or a cashier attempt's)
      * @param paid      what that channel says it took
      */
-    void arrived(PaymentOrderView order, String channelId, String channelTxnId, Money paid, TransitionSource source);
+    void arrived(PaymentOrderView order, String channelId, String reference, String channelTxnId, Money paid,
+                 TransitionSource source);
 }

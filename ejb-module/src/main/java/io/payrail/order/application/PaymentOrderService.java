@@ -14,6 +14,9 @@ import io.payrail.ledger.Ledger;
 import io.payrail.ledger.PostingRules;
 import io.payrail.merchant.MerchantDirectory;
 import io.payrail.notify.Notifications;
+import io.payrail.order.domain.CashierTokens;
+import io.payrail.order.domain.PaymentAttempt;
+import io.payrail.order.domain.PaymentMethod;
 import io.payrail.order.domain.PaymentOrder;
 import io.payrail.order.domain.PaymentOrderState;
 import io.payrail.order.infrastructure.PaymentOrderRepository;
@@ -89,7 +92,8 @@ public class PaymentOrderService {
     long safetyNetSeconds;
 
     /**
-     * Stores a new order and its channel request.
+     * Stores a new order and its channel request. A CASHIER order gets none: it waits for its payer,
+     * who submits it from the cashier.
      *
      * @throws DuplicateMerchantOrderNoException when the merchant order number is taken
      */
@@ -99,7 +103,7 @@ public class PaymentOrderService {
         Duration expiresIn = command.expiresIn() != null ? command.expiresIn() : Duration.ofMinutes(defaultExpiryMinutes);
         PaymentOrder order = new PaymentOrder(Ids.next(PaymentOrder.ID_PREFIX), command.merchantId(),
                 command.merchantOrderNo(), command.amount(), command.subject(), command.paymentMethod(),
-                command.fingerprint(), now.plus(expiresIn), now);
+                command.fingerprint(), now.plus(expiresIn), now, CashierTokens.next(), command.returnUrl());
         try {
             orders.add(order);
         } catch (PersistenceException e) {
@@ -107,6 +111,11 @@ public class PaymentOrderService {
                 throw new DuplicateMerchantOrderNoException(command.merchantId(), command.merchantOrderNo());
             }
             throw e;
+        }
+        if (order.payerChooses()) {
+            audit.record(new StateTransition(AGGREGATE, order.id(), null, order.state().name(), TransitionSource.API,
+                    "created; waits for the payer at the cashier", now));
+            return new CreatePaymentResult(PaymentOrderView.of(order), true);
         }
         audit.record(new StateTransition(AGGREGATE, order.id(), null, order.state().name(), TransitionSource.API,
                 "created", now));
@@ -146,6 +155,29 @@ public class PaymentOrderService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentOrderView> findForMerchant(String merchantId, String orderId) {
         return orders.find(orderId).filter(o -> o.merchantId().equals(merchantId)).map(PaymentOrderView::of);
+    }
+
+    /** The order a cashier URL names. */
+    public Optional<PaymentOrderView> findByCashierToken(String token) {
+        return orders.findByCashierToken(token).map(PaymentOrderView::of);
+    }
+
+    /** The order if the payer's latest cashier attempt was theirs; anyone else's does not exist for them. */
+    public Optional<PaymentOrderView> findForPayer(String payerId, String orderId) {
+        return orders.find(orderId).filter(o -> payerId.equals(o.payerId())).map(PaymentOrderView::of);
+    }
+
+    /** An order's cashier attempts, first first. */
+    public List<AttemptView> attempts(String orderId) {
+        return orders.attempts(orderId).stream().map(AttemptView::of).toList();
+    }
+
+    /** One page of a payer's orders, newest first. */
+    public PaymentPage searchForPayer(String payerId, PayerOrderQuery query) {
+        List<PaymentOrder> rows = orders.pageForPayer(payerId, query.state(), query.merchantIds(), query.text(),
+                query.afterCreatedAt(), query.afterId(), query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        return new PaymentPage(rows.stream().limit(query.limit()).map(PaymentOrderView::of).toList(), more);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -192,7 +224,8 @@ public class PaymentOrderService {
             throw new PayrailException(ErrorCode.REFUND_NOT_ALLOWED, "payment " + orderId + " is " + order.state()
                     + "; only a SUCCEEDED or PARTIALLY_REFUNDED payment can be refunded");
         }
-        return new RefundableOrder(order.id(), order.merchantId(), order.amount(), order.channelId(), order.state());
+        return new RefundableOrder(order.id(), order.merchantId(), order.amount(), order.channelId(), order.state(),
+                order.channelRef());
     }
 
     /**
@@ -252,6 +285,16 @@ public class PaymentOrderService {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (order.payerChooses()) {
+            // only the payer submits it, from the cashier, with the card or code it needs and the
+            // platform never has; an attempt no channel holds any more goes back to the payer
+            if (order.state() == PaymentOrderState.PROCESSING && order.channelId() == null && !order.isHeld()) {
+                returnLocked(order, PaymentAttempt.State.UNAVAILABLE, "CHANNEL_UNAVAILABLE",
+                        "no channel took the payment", TransitionSource.DISPATCH, now);
+            }
+            LOG.fine(() -> "order " + orderId + " is paid at the cashier; the platform does not submit it");
+            return Optional.empty();
+        }
         if (order.state() == PaymentOrderState.CREATED) {
             if (order.isExpired(now)) {
                 closeLocked(order, TransitionSource.EXPIRY, "expired before it was submitted");
@@ -270,6 +313,78 @@ public class PaymentOrderService {
     }
 
     /**
+     * The payer starts an attempt at the cashier: under the order's lock the CASHIER order, waiting for
+     * its payer and unexpired, goes to PROCESSING under a new reference with the payer's method, and the
+     * safety net is set (should this server die during the channel call, the resolver asks the channel).
+     * An order found expired is closed instead.
+     *
+     * @param payerId    the signed-in payer, or null for a guest
+     * @param instrument what may be shown of what the payer uses (brand and last four digits), or null
+     * @return the submission for the router (without the instrument, which the caller adds), or the
+     *         order as it is when it cannot be paid now
+     */
+    public PayerAttempt startPayerAttempt(String orderId, PaymentMethod method, String payerId, String instrument) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        Instant now = clock.instant();
+        if (order.payerChooses() && order.state() == PaymentOrderState.CREATED && order.isExpired(now)) {
+            closeLocked(order, TransitionSource.EXPIRY, "expired before the payer paid");
+        }
+        if (!order.payableAtCashier(now)) {
+            return new PayerAttempt(PaymentOrderView.of(order), null);
+        }
+        PaymentOrderState from = order.state();
+        int attempt = order.startPayerAttempt(method, payerId, now);
+        order.checkNoLaterThan(now.plusSeconds(safetyNetSeconds), now);
+        orders.addAttempt(new PaymentAttempt(orderId, attempt, method, order.channelRef(), instrument, payerId, now));
+        audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), TransitionSource.PAYER,
+                "attempt " + attempt + " by " + method + (instrument == null ? "" : " (" + instrument + ")")
+                        + (payerId == null ? " as a guest" : " by payer " + payerId), now));
+        orders.flush();
+        return new PayerAttempt(PaymentOrderView.of(order), submission(order));
+    }
+
+    /** The order after a payer's request to start an attempt, and the submission when it started. */
+    public record PayerAttempt(PaymentOrderView order, ChannelSubmission submission) {
+        public boolean started() {
+            return submission != null;
+        }
+    }
+
+    /**
+     * The payer's attempt under {@code reference} ended without a charge: the order waits for the payer
+     * again. Nothing happens when the order has moved on (another attempt, or a final state).
+     */
+    public PaymentOrderView returnToPayer(String orderId, String reference, PaymentAttempt.State outcome, String code,
+                                          String message, TransitionSource source) {
+        PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.payerChooses() && order.state() == PaymentOrderState.PROCESSING && !order.isHeld()
+                && order.channelRef().equals(reference)) {
+            returnLocked(order, outcome, code, message, source, clock.instant());
+        }
+        return PaymentOrderView.of(order);
+    }
+
+    private void returnLocked(PaymentOrder order, PaymentAttempt.State outcome, String code, String message,
+                              TransitionSource source, Instant now) {
+        endAttempt(order, outcome, code, message, now);
+        PaymentOrderState from = order.returnToPayer(now);
+        audit.record(new StateTransition(AGGREGATE, order.id(), from.name(), order.state().name(), source,
+                "attempt " + order.payerAttempts() + " " + outcome + (code == null ? "" : " (" + code + ")")
+                        + "; waits for the payer again", now));
+        orders.flush();
+    }
+
+    /** Ends the current cashier attempt of a CASHIER order (no-op for other orders). */
+    private void endAttempt(PaymentOrder order, PaymentAttempt.State outcome, String code, String message, Instant now) {
+        if (order.payerChooses() && order.payerAttempts() > 0) {
+            orders.attempt(order.id(), order.payerAttempts()).ifPresent(a -> {
+                a.at(order.channelId());
+                a.end(outcome, code, message, now);
+            });
+        }
+    }
+
+    /**
      * Records that the order is about to go to {@code channelId}, before the call, so that whatever
      * happens next (a timeout, a crash) the platform knows which channel to ask. Under the order's
      * lock, and only for an order no channel holds: two dispatches of one order can never hold two
@@ -281,7 +396,11 @@ public class PaymentOrderService {
      */
     public int assignChannel(String orderId, String channelId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        return order.state() == PaymentOrderState.PROCESSING ? order.assignChannel(channelId, clock.instant()) : 0;
+        int attempt = order.state() == PaymentOrderState.PROCESSING ? order.assignChannel(channelId, clock.instant()) : 0;
+        if (attempt > 0 && order.payerChooses()) {
+            orders.attempt(orderId, order.payerAttempts()).ifPresent(a -> a.at(channelId));
+        }
+        return attempt;
     }
 
     /**
@@ -312,9 +431,10 @@ public class PaymentOrderService {
      * on the schedule in case the channel's callback never comes. A pending callback only reports
      * what is known: it neither forgets the page nor moves the check schedule on.
      */
-    public PaymentOrderView recordPending(String orderId, String channelTxnId, String payUrl, TransitionSource source) {
+    public PaymentOrderView recordPending(String orderId, String reference, String channelTxnId, String payUrl,
+                                          TransitionSource source) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        if (order.state() == PaymentOrderState.PROCESSING) {
+        if (order.state() == PaymentOrderState.PROCESSING && order.channelRef().equals(reference)) {
             Instant now = clock.instant();
             order.awaitPayer(channelTxnId, payUrl, now);
             if (source != TransitionSource.CHANNEL_CALLBACK) {
@@ -325,9 +445,18 @@ public class PaymentOrderService {
         return PaymentOrderView.of(order);
     }
 
-    /** The outcome is unknown (or no channel could take the order yet): ask again on the schedule. */
+    /**
+     * The outcome is unknown (or no channel could take the order yet): ask again on the schedule. A
+     * cashier attempt no channel took goes back to the payer instead: only the payer can submit it again.
+     */
     public void scheduleCheck(String orderId) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.payerChooses() && order.state() == PaymentOrderState.PROCESSING && order.channelId() == null
+                && !order.isHeld()) {
+            returnLocked(order, PaymentAttempt.State.UNAVAILABLE, "CHANNEL_UNAVAILABLE",
+                    "no channel could take the payment now", TransitionSource.DISPATCH, clock.instant());
+            return;
+        }
         if (order.state() == PaymentOrderState.PROCESSING && !order.isHeld()) {
             Instant now = clock.instant();
             order.scheduleCheck(now.plus(checks.after(order.checkAttempts())), now);
@@ -346,7 +475,8 @@ public class PaymentOrderService {
     /**
      * Begins a close, under the order's lock: an order no channel holds is closed at once; for one
      * a channel holds, the close fence goes up (no other channel may be given it from now on) and
-     * the channel to close it at is returned.
+     * the channel to close it at is returned. With source PAYER it is the payer's close of the
+     * current cashier attempt only: the order goes back to the payer once the channel closed it.
      *
      * @return the channel that must close the order first; empty when it is closed (or was final)
      */
@@ -354,6 +484,17 @@ public class PaymentOrderService {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
             return Optional.empty();
+        }
+        if (source == TransitionSource.PAYER) {
+            // the payer's close of one attempt: never of the order itself
+            if (!order.payerChooses() || order.state() != PaymentOrderState.PROCESSING || order.isHeld()) {
+                return Optional.empty();
+            }
+            if (order.channelId() == null) {
+                returnLocked(order, PaymentAttempt.State.UNAVAILABLE, "CHANNEL_UNAVAILABLE", detail, source,
+                        clock.instant());
+                return Optional.empty();
+            }
         }
         if (order.channelId() == null) {
             closeLocked(order, source, detail);
@@ -378,6 +519,10 @@ public class PaymentOrderService {
                     + " holds it; it stays PROCESSING and is checked there");
             Instant now = clock.instant();
             order.scheduleCheck(now.plus(checks.after(order.checkAttempts())), now);
+            return PaymentOrderView.of(order);
+        }
+        if (order.isAttemptClose() && order.state() == PaymentOrderState.PROCESSING) {
+            returnLocked(order, PaymentAttempt.State.CLOSED, "ATTEMPT_CLOSED", detail, source, clock.instant());
             return PaymentOrderView.of(order);
         }
         return closeLocked(order, source, detail);
@@ -408,10 +553,11 @@ public class PaymentOrderService {
      *     to suspense, the order is held, and a discrepancy is raised for an operator.</li>
      * </ul>
      */
-    public PaymentOrderView recordSuccess(String orderId, String channelId, String channelTxnId, Money paid,
-                                          TransitionSource source) {
+    public PaymentOrderView recordSuccess(String orderId, String channelId, String reference, String channelTxnId,
+                                          Money paid, TransitionSource source) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
-        boolean ownChannel = channelId.equals(order.channelId());
+        // an earlier cashier attempt's reference, even at the same channel, no longer holds the order
+        boolean ownChannel = channelId.equals(order.channelId()) && reference.equals(order.channelRef());
         if (order.state().isPaid() && ownChannel) {
             return PaymentOrderView.of(order);
         }
@@ -419,13 +565,14 @@ public class PaymentOrderService {
         if (!ownChannel || order.state() == PaymentOrderState.CLOSED || order.state() == PaymentOrderState.FAILED
                 || order.state().isPaid()) {
             String why = ownChannel ? "paid after it became " + order.state()
-                    : "paid at " + channelId + ", which does not hold it (" + order.channelId() + " does)";
+                    : "paid at " + channelId + " as " + reference + ", which does not hold it (" + order.channelId()
+                    + " as " + order.channelRef() + " does)";
             audit.record(new StateTransition(AGGREGATE, orderId, order.state().name(), order.state().name(), source,
                     why + " (channel transaction " + channelTxnId + ", " + paid + ")", now));
             if (!ownChannel) {
                 LOG.severe(() -> "order " + orderId + " " + why + ": the money goes to suspense and back to the payer");
             }
-            latePayments.arrived(PaymentOrderView.of(order), channelId, channelTxnId, paid, source);
+            latePayments.arrived(PaymentOrderView.of(order), channelId, reference, channelTxnId, paid, source);
             return PaymentOrderView.of(order);
         }
         if (order.isHeld()) {
@@ -436,6 +583,7 @@ public class PaymentOrderService {
         if (!paid.equals(order.amount())) {
             return holdForOtherMoney(order, channelId, channelTxnId, paid, source, now);
         }
+        endAttempt(order, PaymentAttempt.State.SUCCEEDED, null, null, now);
         PaymentOrderState from = order.succeed(channelTxnId, now);
         audit.record(new StateTransition(AGGREGATE, orderId, from.name(), order.state().name(), source,
                 "channel transaction " + channelTxnId, now));
@@ -465,12 +613,23 @@ public class PaymentOrderService {
     }
 
     /**
-     * Records that the channel declined: PROCESSING → FAILED. A final order is left as it is: a
-     * decline never overrides a payment (a stale or out-of-order answer), nor a close.
+     * Records that the channel declined: PROCESSING → FAILED; for a CASHIER order the payer's attempt
+     * failed and the order waits for the payer again. A final order is left as it is: a decline never
+     * overrides a payment (a stale or out-of-order answer), nor a close; nor does a decline of an
+     * earlier attempt's reference touch the current one.
      */
-    public PaymentOrderView recordDecline(String orderId, String channelTxnId, String code, String message,
-                                          TransitionSource source) {
+    public PaymentOrderView recordDecline(String orderId, String reference, String channelTxnId, String code,
+                                          String message, TransitionSource source) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
+        if (order.state() == PaymentOrderState.PROCESSING && !order.channelRef().equals(reference)) {
+            LOG.info(() -> "order " + orderId + ": a decline (" + code + ") of " + reference + ", which is not its current"
+                    + " reference " + order.channelRef() + "; ignored");
+            return PaymentOrderView.of(order);
+        }
+        if (order.state() == PaymentOrderState.PROCESSING && order.payerChooses()) {
+            returnLocked(order, PaymentAttempt.State.DECLINED, code, message, source, clock.instant());
+            return PaymentOrderView.of(order);
+        }
         if (order.state() != PaymentOrderState.PROCESSING) {
             if (order.state().isPaid()) {
                 LOG.warning(() -> "order " + orderId + " is " + order.state() + "; a later decline (" + code + ", via "
@@ -486,10 +645,22 @@ public class PaymentOrderService {
         return notify(order, "payment.failed");
     }
 
-    /** The channel closed (or fenced) the order: nothing was or will be charged. Idempotent. */
-    public PaymentOrderView recordClosed(String orderId, TransitionSource source, String detail) {
+    /**
+     * The channel closed (or fenced) the order under {@code reference}: nothing was or will be charged
+     * there. Idempotent. A CASHIER order not being closed as a whole goes back to the payer (its attempt
+     * is over, the order is not); a report about an earlier attempt's reference changes nothing.
+     */
+    public PaymentOrderView recordClosed(String orderId, String reference, TransitionSource source, String detail) {
         PaymentOrder order = orders.lock(orderId).orElseThrow(() -> notFound(orderId));
         if (order.state() != PaymentOrderState.CREATED && order.state() != PaymentOrderState.PROCESSING) {
+            return PaymentOrderView.of(order);
+        }
+        if (order.state() == PaymentOrderState.PROCESSING && !order.channelRef().equals(reference)) {
+            return PaymentOrderView.of(order);
+        }
+        if (order.payerChooses() && order.state() == PaymentOrderState.PROCESSING
+                && (!order.isCloseRequested() || order.isAttemptClose())) {
+            returnLocked(order, PaymentAttempt.State.CLOSED, "ATTEMPT_CLOSED", detail, source, clock.instant());
             return PaymentOrderView.of(order);
         }
         return closeLocked(order, source, detail);
@@ -497,6 +668,9 @@ public class PaymentOrderService {
 
     private PaymentOrderView closeLocked(PaymentOrder order, TransitionSource source, String detail) {
         Instant now = clock.instant();
+        if (order.state() == PaymentOrderState.PROCESSING) {
+            endAttempt(order, PaymentAttempt.State.CLOSED, "ORDER_CLOSED", detail, now);
+        }
         PaymentOrderState from = order.transitionTo(PaymentOrderState.CLOSED, now);
         audit.record(new StateTransition(AGGREGATE, order.id(), from.name(), order.state().name(), source, detail, now));
         orders.flush();
@@ -505,7 +679,7 @@ public class PaymentOrderService {
 
     private static ChannelSubmission submission(PaymentOrder order) {
         return new ChannelSubmission(order.id(), order.merchantId(), order.amount(), order.subject(),
-                order.paymentMethod(), order.channelId());
+                order.routedMethod(), order.channelId(), order.channelRef(), null);
     }
 
     /** Tells the merchant, in this transaction, what the order became. */

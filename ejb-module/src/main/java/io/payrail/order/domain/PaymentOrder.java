@@ -22,6 +22,8 @@ import java.util.Optional;
 public class PaymentOrder {
 
     public static final String ID_PREFIX = "pay";
+    /** The close source of the payer's close of one attempt at the cashier (TransitionSource.PAYER). */
+    public static final String PAYER_CLOSE = "PAYER";
 
     @Id
     private String id;
@@ -123,11 +125,44 @@ public class PaymentOrder {
     @Column(name = "fee_rate_plan_id")
     private String feeRatePlanId;
 
+    /** The secret part of the cashier URL: whoever has it may pay the order (and only see it). */
+    @Column(name = "cashier_token", nullable = false, updatable = false)
+    private String cashierToken;
+
+    /** Where the cashier sends the payer back to the merchant, or null. */
+    @Column(name = "return_url", updatable = false)
+    private String returnUrl;
+
+    /** A CASHIER order: the method the payer chose for the latest attempt. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payer_method")
+    private PaymentMethod payerMethod;
+
+    /** The reference the holding channel knows the order by; null means the order id. */
+    @Column(name = "channel_ref")
+    private String channelRef;
+
+    /** How many attempts the payer started at the cashier. */
+    @Column(name = "payer_attempts", nullable = false)
+    private int payerAttempts;
+
+    /** The signed-in payer of the latest cashier attempt, or null (a guest, or not paid at the cashier). */
+    @Column(name = "payer_id")
+    private String payerId;
+
     protected PaymentOrder() {
     }
 
+    /** With a fresh cashier token and no return URL (tests). */
     public PaymentOrder(String id, String merchantId, String merchantOrderNo, Money amount, String subject,
                         PaymentMethod paymentMethod, String requestFingerprint, Instant expiresAt, Instant now) {
+        this(id, merchantId, merchantOrderNo, amount, subject, paymentMethod, requestFingerprint, expiresAt, now,
+                CashierTokens.next(), null);
+    }
+
+    public PaymentOrder(String id, String merchantId, String merchantOrderNo, Money amount, String subject,
+                        PaymentMethod paymentMethod, String requestFingerprint, Instant expiresAt, Instant now,
+                        String cashierToken, String returnUrl) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a payment amount must be positive: " + amount);
         }
@@ -143,6 +178,8 @@ public class PaymentOrder {
         this.createdAt = now;
         this.updatedAt = now;
         this.expiresAt = Objects.requireNonNull(expiresAt);
+        this.cashierToken = Objects.requireNonNull(cashierToken);
+        this.returnUrl = returnUrl;
     }
 
     /**
@@ -210,14 +247,21 @@ public class PaymentOrder {
 
     /**
      * A close has begun at the channel that holds the order: from now on no other channel may be
-     * given it (the fence), whatever that channel answers. Idempotent; the first source is kept.
+     * given it (the fence), whatever that channel answers. Idempotent; the first source is kept,
+     * except that a close of the whole order (the merchant's, the expiry) overrides the payer's close
+     * of one attempt ({@value #PAYER_CLOSE}): once closed there, the order must not go back to the payer.
      */
     public void requestClose(String source, Instant now) {
-        if (closeRequestedAt == null) {
-            closeRequestedAt = now;
+        if (closeRequestedAt == null || (PAYER_CLOSE.equals(closeSource) && !PAYER_CLOSE.equals(source))) {
+            closeRequestedAt = closeRequestedAt == null ? now : closeRequestedAt;
             closeSource = source;
             updatedAt = now;
         }
+    }
+
+    /** Whether the close under way is the payer's close of one attempt (the order then goes back to the payer). */
+    public boolean isAttemptClose() {
+        return PAYER_CLOSE.equals(closeSource);
     }
 
     public boolean isCloseRequested() {
@@ -242,6 +286,61 @@ public class PaymentOrder {
         channelId = null;
         updatedAt = now;
         return true;
+    }
+
+    /** The payer chooses the method at the cashier: the platform never routes this order by itself. */
+    public boolean payerChooses() {
+        return paymentMethod == PaymentMethod.CASHIER;
+    }
+
+    /**
+     * Whether the payer may start an attempt now: a CASHIER order waiting for the payer (CREATED),
+     * unexpired, not being closed, not held.
+     */
+    public boolean payableAtCashier(Instant now) {
+        return payerChooses() && state == PaymentOrderState.CREATED && !isExpired(now) && closeRequestedAt == null
+                && heldAt == null;
+    }
+
+    /**
+     * The payer starts an attempt with {@code method}: the order goes to PROCESSING under a new
+     * reference (the channel decides once per reference, and an earlier attempt's may be declined).
+     *
+     * @param payer the signed-in payer, or null for a guest
+     * @return the attempt's number
+     * @throws IllegalStateException when the order is not {@link #payableAtCashier payable} now
+     */
+    public int startPayerAttempt(PaymentMethod method, String payer, Instant now) {
+        if (!payableAtCashier(now) || !method.payerSelectable()) {
+            throw new IllegalStateException("order " + id + " (" + state + ", method " + paymentMethod
+                    + ") cannot start a payer attempt with " + method);
+        }
+        payerAttempts++;
+        channelRef = ChannelReferences.of(id, payerAttempts);
+        payerMethod = method;
+        payerId = payer;
+        transitionTo(PaymentOrderState.PROCESSING, now);
+        return payerAttempts;
+    }
+
+    /**
+     * The payer's attempt did not go through and nothing was charged for it (declined, closed at its
+     * channel, or no channel could take it): the order waits for the payer again, free of any channel,
+     * until its expiry.
+     */
+    public PaymentOrderState returnToPayer(Instant now) {
+        if (!payerChooses()) {
+            throw new IllegalStateException("order " + id + " is not paid at the cashier; it cannot go back to the payer");
+        }
+        PaymentOrderState previous = transitionTo(PaymentOrderState.CREATED, now);
+        channelId = null;
+        channelTxnId = null;
+        payUrl = null;
+        nextCheckAt = null;
+        checkAttempts = 0;
+        closeRequestedAt = null;
+        closeSource = null;
+        return previous;
     }
 
     /**
@@ -427,5 +526,35 @@ public class PaymentOrder {
 
     public String payUrl() {
         return payUrl;
+    }
+
+    public String cashierToken() {
+        return cashierToken;
+    }
+
+    public String returnUrl() {
+        return returnUrl;
+    }
+
+    public PaymentMethod payerMethod() {
+        return payerMethod;
+    }
+
+    /** The method the order is routed by: the payer's choice for a CASHIER order, else the merchant's. */
+    public PaymentMethod routedMethod() {
+        return payerChooses() ? payerMethod : paymentMethod;
+    }
+
+    /** The reference the holding channel knows the order by. */
+    public String channelRef() {
+        return channelRef != null ? channelRef : id;
+    }
+
+    public int payerAttempts() {
+        return payerAttempts;
+    }
+
+    public String payerId() {
+        return payerId;
     }
 }

@@ -10,13 +10,15 @@ import java.util.Set;
  * The payment order lifecycle. Every legal transition is declared here and nowhere else:
  *
  * <pre>
- * CREATED ──▶ PROCESSING ──▶ SUCCEEDED ──▶ PARTIALLY_REFUNDED ──▶ REFUNDED
+ * CREATED ◀─▶ PROCESSING ──▶ SUCCEEDED ──▶ PARTIALLY_REFUNDED ──▶ REFUNDED
  *    │            │  └──────▶ FAILED           │      ▲  └─────────────▲
  *    └──▶ CLOSED ◀┘                            └──────┴────────────────┘
  * </pre>
  *
  * CREATED and PROCESSING may close (expiry or the merchant); a paid order is refunded, partially
- * (any number of times) or fully. FAILED, CLOSED and REFUNDED are final.
+ * (any number of times) or fully. FAILED, CLOSED and REFUNDED are final. PROCESSING goes back to
+ * CREATED only for a CASHIER order whose payer's attempt did not go through (nothing was charged):
+ * the payer may try again ({@link PaymentOrder#returnToPayer}).
  */
 public enum PaymentOrderState {
     CREATED, PROCESSING, SUCCEEDED, FAILED, CLOSED, PARTIALLY_REFUNDED, REFUNDED;
@@ -25,7 +27,7 @@ public enum PaymentOrderState {
 
     static {
         allow(CREATED, PROCESSING, CLOSED);
-        allow(PROCESSING, SUCCEEDED, FAILED, CLOSED);
+        allow(PROCESSING, SUCCEEDED, FAILED, CLOSED, CREATED);
         allow(SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED);
         allow(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED);
         allow(FAILED);

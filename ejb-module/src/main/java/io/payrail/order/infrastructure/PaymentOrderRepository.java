@@ -1,5 +1,6 @@
 package io.payrail.order.infrastructure;
 
+import io.payrail.order.domain.PaymentAttempt;
 import io.payrail.order.domain.PaymentOrder;
 import io.payrail.order.domain.PaymentOrderState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,19 @@ import java.util.Optional;
 @ApplicationScoped
 public class PaymentOrderRepository {
 
+    /** Pages of orders, newest first, after the last one of the previous page (stable while new ones arrive). */
+    private static final String KEYSET_AFTER =
+            " and (o.createdAt < :afterCreatedAt or (o.createdAt = :afterCreatedAt and o.id < :afterId))";
+    private static final String NEWEST_FIRST = " order by o.createdAt desc, o.id desc";
+
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
+
+    private static TypedQuery<PaymentOrder> keysetAfter(TypedQuery<PaymentOrder> query, Instant afterCreatedAt,
+                                                        String afterId) {
+        return afterCreatedAt == null ? query
+                : query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
+    }
 
     public void add(PaymentOrder order) {
         em.persist(order);
@@ -55,10 +67,7 @@ public class PaymentOrderRepository {
         if (to != null) {
             jpql.append(" and o.createdAt < :to");
         }
-        if (afterCreatedAt != null) {
-            jpql.append(" and (o.createdAt < :afterCreatedAt or (o.createdAt = :afterCreatedAt and o.id < :afterId))");
-        }
-        jpql.append(" order by o.createdAt desc, o.id desc");
+        jpql.append(afterCreatedAt == null ? "" : KEYSET_AFTER).append(NEWEST_FIRST);
         TypedQuery<PaymentOrder> query = em.createQuery(jpql.toString(), PaymentOrder.class)
                 .setParameter("merchant", merchantId)
                 .setMaxResults(limit);
@@ -71,10 +80,7 @@ public class PaymentOrderRepository {
         if (to != null) {
             query.setParameter("to", to);
         }
-        if (afterCreatedAt != null) {
-            query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
-        }
-        return query.getResultList();
+        return keysetAfter(query, afterCreatedAt, afterId).getResultList();
     }
 
     /** Moves a due check to {@code until}; true when this caller got it. */
@@ -113,5 +119,57 @@ public class PaymentOrderRepository {
                 .setParameter("orderNo", merchantOrderNo)
                 .getResultList();
         return found.stream().findFirst();
+    }
+
+    /** The order a cashier URL names. */
+    public Optional<PaymentOrder> findByCashierToken(String token) {
+        return em.createQuery("select o from PaymentOrder o where o.cashierToken = :t", PaymentOrder.class)
+                .setParameter("t", token).getResultList().stream().findFirst();
+    }
+
+    public void addAttempt(PaymentAttempt attempt) {
+        em.persist(attempt);
+    }
+
+    public Optional<PaymentAttempt> attempt(String orderId, int attemptNo) {
+        return Optional.ofNullable(em.find(PaymentAttempt.class, new PaymentAttempt.Key(orderId, attemptNo)));
+    }
+
+    /** An order's cashier attempts, first first. */
+    public List<PaymentAttempt> attempts(String orderId) {
+        return em.createQuery("select a from PaymentAttempt a where a.key.orderId = :o order by a.key.attemptNo",
+                PaymentAttempt.class).setParameter("o", orderId).getResultList();
+    }
+
+    /**
+     * One page of a payer's orders, newest first, keyset-paginated like a merchant's; {@code text}
+     * matches the subject or the merchant order number (a substring, any case), {@code merchantIds} the merchants
+     * (null: any).
+     */
+    public List<PaymentOrder> pageForPayer(String payerId, PaymentOrderState state, List<String> merchantIds,
+                                           String text, Instant afterCreatedAt, String afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("select o from PaymentOrder o where o.payerId = :payer");
+        if (state != null) {
+            jpql.append(" and o.state = :state");
+        }
+        if (merchantIds != null) {
+            jpql.append(" and o.merchantId in :merchants");
+        }
+        if (text != null) {
+            jpql.append(" and (locate(lower(:text), lower(o.subject)) > 0 or locate(lower(:text), lower(o.merchantOrderNo)) > 0)");
+        }
+        jpql.append(afterCreatedAt == null ? "" : KEYSET_AFTER).append(NEWEST_FIRST);
+        TypedQuery<PaymentOrder> query = em.createQuery(jpql.toString(), PaymentOrder.class)
+                .setParameter("payer", payerId).setMaxResults(limit);
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        if (merchantIds != null) {
+            query.setParameter("merchants", merchantIds);
+        }
+        if (text != null) {
+            query.setParameter("text", text);
+        }
+        return keysetAfter(query, afterCreatedAt, afterId).getResultList();
     }
 }

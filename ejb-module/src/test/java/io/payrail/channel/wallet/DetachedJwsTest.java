@@ -1,10 +1,12 @@
 package io.payrail.channel.wallet;
 
-import static io.payrail.channel.wallet.ExampleKeys.CHANNEL_PRIVATE;
-import static io.payrail.channel.wallet.ExampleKeys.CHANNEL_PUBLIC;
-import static io.payrail.channel.wallet.ExampleKeys.PLATFORM_PRIVATE;
-import static io.payrail.channel.wallet.ExampleKeys.PLATFORM_PUBLIC;
-import static io.payrail.channel.wallet.ExampleKeys.rsaSha256;
+import io.payrail.channel.ExampleKeys;
+
+import static io.payrail.channel.ExampleKeys.CHANNEL_PRIVATE;
+import static io.payrail.channel.ExampleKeys.CHANNEL_PUBLIC;
+import static io.payrail.channel.ExampleKeys.PLATFORM_PRIVATE;
+import static io.payrail.channel.ExampleKeys.PLATFORM_PUBLIC;
+import static io.payrail.channel.ExampleKeys.rsaSha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

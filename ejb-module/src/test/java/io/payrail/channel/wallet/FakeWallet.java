@@ -1,5 +1,7 @@
 package io.payrail.channel.wallet;
 
+import io.payrail.channel.ExampleKeys;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -103,7 +105,7 @@ final class FakeWallet implements AutoCloseable {
                         ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));
                 case WRONG_KEY -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(bound, out,
                         ExampleKeys.rsaSha256(ExampleKeys.PLATFORM_PRIVATE)));
-                case UNBOUND -> exchange.getResponseHeaders().set(DetachedJws.HEADER, ExampleKeys.walletSignature(out, iat));
+                case UNBOUND -> exchange.getResponseHeaders().set(DetachedJws.HEADER, WalletExamples.walletSignature(out, iat));
                 case OTHER_REQUEST -> exchange.getResponseHeaders().set(DetachedJws.HEADER, DetachedJws.sign(
                         boundHeader(requestSignature, iat, "another-request-jti-0123456789"), out,
                         ExampleKeys.rsaSha256(ExampleKeys.CHANNEL_PRIVATE)));

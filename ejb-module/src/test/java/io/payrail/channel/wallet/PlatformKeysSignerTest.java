@@ -1,5 +1,7 @@
 package io.payrail.channel.wallet;
 
+import io.payrail.channel.ExampleKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payrail.platform.signing.PlatformKeys;

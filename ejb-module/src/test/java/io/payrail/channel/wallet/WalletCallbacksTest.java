@@ -1,5 +1,7 @@
 package io.payrail.channel.wallet;
 
+import io.payrail.channel.ExampleKeys;
+
 import static io.payrail.channel.wallet.DetachedJwsTest.NOTIFICATION_BODY;
 import static io.payrail.channel.wallet.DetachedJwsTest.NOTIFICATION_IAT;
 import static io.payrail.channel.wallet.DetachedJwsTest.NOTIFICATION_SIGNATURE;
@@ -50,7 +52,7 @@ class WalletCallbacksTest {
     }
 
     private static CallbackEvent signedAndVerified(String body) throws InvalidCallbackException {
-        return callbacksAt(NOTIFICATION_IAT).verify(headers(ExampleKeys.walletSignature(bytes(body), NOTIFICATION_IAT)),
+        return callbacksAt(NOTIFICATION_IAT).verify(headers(WalletExamples.walletSignature(bytes(body), NOTIFICATION_IAT)),
                 bytes(body));
     }
 

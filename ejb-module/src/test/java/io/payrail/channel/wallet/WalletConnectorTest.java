@@ -1,5 +1,7 @@
 package io.payrail.channel.wallet;
 
+import io.payrail.channel.ExampleKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payrail.channel.ChannelOutcome;
@@ -66,7 +68,7 @@ class WalletConnectorTest {
     }
 
     private static WalletConnector connector(String url, WalletPublicKey key, long readTimeoutMillis) {
-        WalletConnector c = new WalletConnector(url, 1_000, readTimeoutMillis, ExampleKeys.platformSigner(), key,
+        WalletConnector c = new WalletConnector(url, 1_000, readTimeoutMillis, WalletExamples.platformSigner(), key,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
         c.open();
         return c;

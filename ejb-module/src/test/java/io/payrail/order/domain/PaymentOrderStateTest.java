@@ -27,6 +27,8 @@ class PaymentOrderStateTest {
     private static final Set<List<PaymentOrderState>> LEGAL = Set.of(
             List.of(CREATED, PROCESSING), List.of(CREATED, CLOSED),
             List.of(PROCESSING, SUCCEEDED), List.of(PROCESSING, FAILED), List.of(PROCESSING, CLOSED),
+            // a CASHIER order's attempt that did not go through: the payer tries again
+            List.of(PROCESSING, CREATED),
             List.of(SUCCEEDED, PARTIALLY_REFUNDED), List.of(SUCCEEDED, REFUNDED),
             List.of(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED), List.of(PARTIALLY_REFUNDED, REFUNDED));
 

@@ -97,7 +97,8 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     .put("expiresInSeconds", r.getExpiresInSeconds()));
             CreatePaymentRequest request = valid(new CreatePaymentRequest(r.getMerchantOrderNo(), r.getAmount(),
                     r.getCurrency(), r.getSubject(), r.getPaymentMethod() == null ? null
-                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name()), r.getExpiresInSeconds()));
+                    : io.payrail.order.domain.PaymentMethod.valueOf(r.getPaymentMethod().name()), r.getExpiresInSeconds(),
+                    null));
             CreatePaymentResult result = intake.create(request.command(merchant));
             CreatePaymentResponse response = new CreatePaymentResponse();
             response.setPayment(SoapMapping.payment(result.order()));

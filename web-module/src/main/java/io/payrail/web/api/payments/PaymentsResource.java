@@ -47,6 +47,10 @@ public class PaymentsResource {
     @Inject
     private MerchantContext merchant;
 
+    /** This request's URIs: the cashier links are made beside them. */
+    @Context
+    private UriInfo links;
+
     @Inject
     private PaymentIntake intake;
 
@@ -69,7 +73,7 @@ public class PaymentsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreatePaymentRequest request, @Context UriInfo uri) {
         CreatePaymentResult result = intake.create(request.command(merchant.merchantId()));
-        PaymentResponse body = PaymentResponse.of(result.order());
+        PaymentResponse body = PaymentResponse.of(result.order(), links);
         if (!result.created()) {
             return Response.ok(body).build();
         }
@@ -79,14 +83,14 @@ public class PaymentsResource {
     @GET
     @Path("{id}")
     public PaymentResponse get(@PathParam("id") String id) {
-        return PaymentResponse.of(orders.findForMerchant(merchant.merchantId(), id).orElseThrow(() -> notFound(id)));
+        return PaymentResponse.of(orders.findForMerchant(merchant.merchantId(), id).orElseThrow(() -> notFound(id)), links);
     }
 
     @GET
     @Path("merchant-order-no/{merchantOrderNo}")
     public PaymentResponse byMerchantOrderNo(@PathParam("merchantOrderNo") String merchantOrderNo) {
         return PaymentResponse.of(orders.findByMerchantOrderNo(merchant.merchantId(), merchantOrderNo)
-                .orElseThrow(() -> notFound(merchantOrderNo)));
+                .orElseThrow(() -> notFound(merchantOrderNo)), links);
     }
 
     @GET
@@ -99,7 +103,7 @@ public class PaymentsResource {
                 parseInstant("createdTo", createdTo), size, after == null ? null : after.createdAt(),
                 after == null ? null : after.id());
         PaymentPage page = orders.search(merchant.merchantId(), query);
-        List<PaymentResponse> items = page.items().stream().map(PaymentResponse::of).toList();
+        List<PaymentResponse> items = page.items().stream().map(v -> PaymentResponse.of(v, links)).toList();
         String next = page.hasMore() && !items.isEmpty()
                 ? new Cursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id()).encode() : null;
         return new Page<>(items, next);
@@ -108,7 +112,7 @@ public class PaymentsResource {
     @POST
     @Path("{id}/close")
     public PaymentResponse close(@PathParam("id") String id) {
-        return PaymentResponse.of(resolver.closeForMerchant(merchant.merchantId(), id));
+        return PaymentResponse.of(resolver.closeForMerchant(merchant.merchantId(), id), links);
     }
 
     @POST

@@ -1,4 +1,4 @@
-package io.payrail.channel.wallet;
+package io.payrail.channel;
 
 import io.payrail.merchant.RsaKeys;
 import java.io.IOException;
@@ -16,39 +16,47 @@ import java.util.Base64;
 import java.util.function.UnaryOperator;
 
 /**
- * The published test key pairs of wallet.md §2 (channel-simulator/src/test/resources/keys/, read
+ * The published test key pairs of the simulator's channel documents (wallet.md §2, cardgw.md §2, quickpay.md §2) (channel-simulator/src/test/resources/keys/, read
  * from the working directory Maven gives the tests: ejb-module). Never used outside tests.
  */
-final class ExampleKeys {
+public final class ExampleKeys {
 
-    static final Path DIR = Path.of("..", "channel-simulator", "src", "test", "resources", "keys");
-    static final Path WALLET_DOC = Path.of("..", "channel-simulator", "docs", "wallet.md");
+    public static final Path DIR = Path.of("..", "channel-simulator", "src", "test", "resources", "keys");
+    public static final Path WALLET_DOC = Path.of("..", "channel-simulator", "docs", "wallet.md");
 
-    static final String PLATFORM_KID = "97023a2df43937a2";
-    static final String CHANNEL_KID = "50cae7f08cc2aed9";
+    public static final String PLATFORM_KID = "97023a2df43937a2";
+    public static final String CHANNEL_KID = "50cae7f08cc2aed9";
 
-    static final PublicKey PLATFORM_PUBLIC = publicKey("example-platform-public-key.pem");
-    static final PrivateKey PLATFORM_PRIVATE = privateKey("example-platform-private-key.pem");
-    static final PublicKey CHANNEL_PUBLIC = publicKey("example-channel-public-key.pem");
-    static final PrivateKey CHANNEL_PRIVATE = privateKey("example-channel-private-key.pem");
+    public static final PublicKey PLATFORM_PUBLIC = publicKey("example-platform-public-key.pem");
+    public static final PrivateKey PLATFORM_PRIVATE = privateKey("example-platform-private-key.pem");
+    public static final PublicKey CHANNEL_PUBLIC = publicKey("example-channel-public-key.pem");
+    public static final PrivateKey CHANNEL_PRIVATE = privateKey("example-channel-private-key.pem");
 
     private ExampleKeys() {
     }
 
-    static Path file(String name) {
+    /** The first line of a channel document (channel-simulator/docs/NAME) that starts with {@code prefix}, without it. */
+    public static String docLine(String document, String prefix) {
+        Path doc = Path.of("..", "channel-simulator", "docs", document);
+        return read(doc).lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length()))
+                .orElseThrow(() -> new AssertionError(doc + " has no line starting with " + prefix));
+    }
+
+    public static Path file(String name) {
         return DIR.resolve(name);
     }
 
-    static String read(Path path) {
+    public static String read(Path path) {
         try {
-            return Files.readString(path, StandardCharsets.US_ASCII);
+            return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path.toAbsolutePath(), e);
         }
     }
 
     /** SHA256withRSA with {@code key}. */
-    static UnaryOperator<byte[]> rsaSha256(PrivateKey key) {
+    public static UnaryOperator<byte[]> rsaSha256(PrivateKey key) {
         return data -> {
             try {
                 Signature signer = Signature.getInstance("SHA256withRSA");
@@ -59,27 +67,6 @@ final class ExampleKeys {
                 throw new IllegalStateException(e);
             }
         };
-    }
-
-    /** Our side, as the worked example has it: the example platform key under its WALLET-style key id. */
-    static Signer platformSigner() {
-        UnaryOperator<byte[]> rsa = rsaSha256(PLATFORM_PRIVATE);
-        return new Signer() {
-            @Override
-            public String keyId() {
-                return DetachedJws.keyId(PLATFORM_PUBLIC);
-            }
-
-            @Override
-            public byte[] sign(byte[] data) {
-                return rsa.apply(data);
-            }
-        };
-    }
-
-    /** What WALLET puts in {@code Wallet-Signature} when it answers or notifies at {@code iat}. */
-    static String walletSignature(byte[] body, long iat) {
-        return DetachedJws.sign(DetachedJws.responseHeader(CHANNEL_KID, iat), body, rsaSha256(CHANNEL_PRIVATE));
     }
 
     private static PublicKey publicKey(String name) {
