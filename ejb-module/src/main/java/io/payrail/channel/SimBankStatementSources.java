@@ -1,52 +1,23 @@
 package io.payrail.channel;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The daily statements of SIMBANK and SIMBANK2 (PROTOCOL.md §10): a plain GET, as the rest of their
- * protocol (they sign nothing). A statement is a file of up to a day's movements, so it gets a
- * longer read timeout than a payment ({@code payrail.channel.simbank.statement-read-timeout-ms}).
+ * protocol (they sign nothing), through {@link SimBankHttp}.
  */
 @ApplicationScoped
 public class SimBankStatementSources {
 
     @Inject
-    @ConfigProperty(name = "payrail.channel.simbank.url", defaultValue = "http://127.0.0.1:8290/sim")
-    String simulatorUrl;
-
-    @Inject
-    @ConfigProperty(name = "payrail.channel.simbank.connect-timeout-ms", defaultValue = "2000")
-    long connectTimeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "payrail.channel.simbank.statement-read-timeout-ms", defaultValue = "60000")
-    long readTimeoutMillis;
-
-    private Client client;
-
-    @PostConstruct
-    void open() {
-        client = ClientBuilder.newBuilder().connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS).build();
-    }
-
-    @PreDestroy
-    void close() {
-        client.close();
-    }
+    SimBankHttp http;
 
     @Produces
     @Named("SIMBANK")
@@ -76,7 +47,7 @@ public class SimBankStatementSources {
 
     private byte[] get(String channelId, String prefix, LocalDate day)
             throws ChannelStatementSource.StatementUnavailableException {
-        try (Response response = client.target(simulatorUrl).path(prefix).path("statements").path(day.toString())
+        try (Response response = http.target(prefix).path("statements").path(day.toString())
                 .request("text/csv", "application/json").get()) {
             byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
             if (response.getStatus() != 200) {

@@ -1,15 +1,14 @@
 package io.payrail.reconciliation;
 
 import io.payrail.common.Ids;
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One statement file as a channel sent it, with its SHA-256 and what importing it gave. */
 @Entity
@@ -37,8 +36,8 @@ public class StatementFile {
     @Column(name = "size_bytes", nullable = false, updatable = false)
     private int sizeBytes;
 
-    @Lob
-    @Basic(fetch = FetchType.LAZY)
+    // LONGBLOB: a day's file can be megabytes; read only when the file itself is asked for
+    @JdbcTypeCode(SqlTypes.LONG32VARBINARY)
     @Column(name = "content", nullable = false, updatable = false)
     private byte[] content;
 

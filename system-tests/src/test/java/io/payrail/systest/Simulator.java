@@ -81,6 +81,17 @@ final class Simulator {
         return put("/admin/statement-diffs/" + day, json);
     }
 
+    /** SIMBANK's record of one transfer: how many requests, how many executions (more than 1 is a bug). */
+    static JsonObject transferRecord(String transferRef) {
+        return call(HttpRequest.newBuilder(uri("/admin/transfers/" + transferRef)).GET());
+    }
+
+    /** A transfer sent to SIMBANK directly (as the platform would), answered with the bank's decision. */
+    static JsonObject transfer(String json) {
+        return call(HttpRequest.newBuilder(uri("/bank/v1/transfers")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static JsonObject put(String path, String json) {
         return call(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

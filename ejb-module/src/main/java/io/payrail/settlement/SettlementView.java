@@ -1,0 +1,39 @@
+package io.payrail.settlement;
+
+import io.payrail.common.Money;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A settlement batch as merchants and operators see it; amounts in minor units of its currency. */
+public record SettlementView(String id, String merchantId, String currency, LocalDate settlementDay, String state,
+                             long grossMinor, long refundsMinor, long feesMinor, long netMinor, int lines,
+                             Instant createdAt, String approvedBy, Instant approvedAt, String transferId,
+                             Instant paidAt, String failure) {
+
+    public Money net() {
+        return Money.ofMinor(netMinor, currency);
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("merchantId", merchantId)
+                .add("currency", currency).add("settlementDay", settlementDay.toString()).add("state", state)
+                .add("gross", grossMinor).add("refunds", refundsMinor).add("fees", feesMinor).add("net", netMinor)
+                .add("lines", lines).add("createdAt", createdAt.toString());
+        if (approvedBy != null) {
+            b.add("approvedBy", approvedBy).add("approvedAt", approvedAt.toString());
+        }
+        if (transferId != null) {
+            b.add("transferId", transferId);
+        }
+        if (paidAt != null) {
+            b.add("paidAt", paidAt.toString());
+        }
+        if (failure != null) {
+            b.add("failure", failure);
+        }
+        return b.build();
+    }
+}
