@@ -131,6 +131,48 @@ class BackOfficeIT {
     }
 
     @Test
+    void financeApprovesARefundAnotherMemberProposedAndTheBankRefundsIt() {
+        TestMerchant merchant = Merchants.fresh("BOREF", 600);
+        String order = merchant.pay(Payments.newOrderNo("refund"), 25_000);
+        Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+        String own = merchant.pay(Payments.newOrderNo("own"), 30_000);
+        Payments.awaitFinal(merchant, own, Duration.ofSeconds(30));
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            proposeRefund(browser, order, "20000");
+            assertThat(messages(browser)).contains("proposed");
+            browser.screenshot("refund-proposed");
+            open(browser, "/admin/refunds.xhtml");
+            assertThat(refundRow(browser, order).findElements(By.xpath(".//input[contains(@id, ':approve')]"))).isEmpty();
+        }
+        assertThat(Database.string("SELECT state FROM staff_refund WHERE payment_order_id = ?", order)).isEqualTo("PROPOSED");
+        assertThat(Database.count("SELECT COUNT(*) FROM refund WHERE payment_order_id = ?", order)).isZero();
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.FINANCE), Staff.password(Staff.id(Staff.FINANCE)), null);
+            open(browser, "/admin/refunds.xhtml");
+            submit(browser, refundRow(browser, order).findElement(By.xpath(".//input[contains(@id, ':approve')]")));
+            assertThat(messages(browser)).contains("approved");
+            assertThat(refundRow(browser, order).findElement(By.className("state")).getText()).isEqualTo("ISSUED");
+            browser.screenshot("refund-approvals");
+
+            // the maker may not be the checker: FINANCE's own proposal waits for someone else
+            proposeRefund(browser, own, "15000");
+            open(browser, "/admin/refunds.xhtml");
+            submit(browser, refundRow(browser, own).findElement(By.xpath(".//input[contains(@id, ':approve')]")));
+            assertThat(messages(browser)).contains("SELF_APPROVAL_FORBIDDEN");
+        }
+        Await.until("the bank's refund", Duration.ofSeconds(30),
+                () -> Simulator.charges(order).getInt("refunded", 0) == 20_000);
+        assertThat(StaffApiIT.auditRows("REFUND_PROPOSED", order)).isEqualTo(1);
+        assertThat(StaffApiIT.auditRows("REFUND_APPROVED", order)).isEqualTo(1);
+        assertThat(Database.string("SELECT state FROM staff_refund WHERE payment_order_id = ?", own)).isEqualTo("PROPOSED");
+        assertThat(Database.count("SELECT COUNT(*) FROM refund WHERE payment_order_id = ?", own)).isZero();
+        assertThat(StaffApiIT.auditRows("REFUND_APPROVED", own)).isZero();
+    }
+
+    @Test
     void theDashboardAndTheAuditLogShowThisRunsData() {
         TestMerchant demo = Merchants.demo();
         String order = demo.pay(Payments.newOrderNo("dash"), 4200);
@@ -245,6 +287,20 @@ class BackOfficeIT {
 
     private static void open(Browser browser, String path) {
         browser.driver().get(Gateway.baseUrl() + path);
+    }
+
+    private static void proposeRefund(Browser browser, String order, String amount) {
+        open(browser, "/admin/payments.xhtml");
+        browser.driver().findElement(By.id("payments:id")).sendKeys(order);
+        submit(browser, browser.driver().findElement(By.id("payments:search")));
+        submit(browser, browser.driver().findElement(By.xpath("//input[contains(@id, ':detail')]")));
+        browser.driver().findElement(By.id("payments:refund-amount")).sendKeys(amount);
+        browser.driver().findElement(By.id("payments:refund-reason")).sendKeys("goods returned");
+        submit(browser, browser.driver().findElement(By.id("payments:refund")));
+    }
+
+    private static WebElement refundRow(Browser browser, String order) {
+        return browser.driver().findElement(By.xpath("//tr[td[contains(text(), '" + order + "')]]"));
     }
 
     private static WebElement merchantRow(Browser browser, String merchantId) {
