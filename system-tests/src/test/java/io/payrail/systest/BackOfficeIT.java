@@ -200,6 +200,59 @@ class BackOfficeIT {
     }
 
     @Test
+    void operationsSwitchesAChannelOffAndNewPaymentsGoToTheNextOne() {
+        TestMerchant merchant = Merchants.fresh("BOCHAN", 600);
+        long auditBefore = Database.count("SELECT COALESCE(MAX(id), 0) FROM staff_audit");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            open(browser, "/admin/channels.xhtml");
+            submit(browser, channelRow(browser, "SIMBANK").findElement(By.xpath(".//input[contains(@id, ':disable')]")));
+            assertThat(messages(browser)).contains("SIMBANK");
+            assertThat(channelRow(browser, "SIMBANK").findElement(By.className("state")).getText()).isEqualTo("switched off");
+            browser.screenshot("channels");
+
+            String order = merchant.pay(Payments.newOrderNo("switched"), 1500);
+            Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+            assertThat(Database.string("SELECT channel_id FROM payment_order WHERE id = ?", order)).isEqualTo("SIMBANK2");
+
+            submit(browser, channelRow(browser, "SIMBANK").findElement(By.xpath(".//input[contains(@id, ':enable')]")));
+            String again = merchant.pay(Payments.newOrderNo("back"), 1500);
+            Payments.awaitFinal(merchant, again, Duration.ofSeconds(30));
+            assertThat(Database.string("SELECT channel_id FROM payment_order WHERE id = ?", again)).isEqualTo("SIMBANK");
+        } finally {
+            // whatever happened above, the other tests find SIMBANK on
+            Database.update("DELETE FROM channel_switch WHERE channel_id = 'SIMBANK'");
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE target = 'SIMBANK' AND action = ?"
+                + " AND id > ?", "CHANNEL_DISABLED", auditBefore)).isEqualTo(1);
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE target = 'SIMBANK' AND action = ?"
+                + " AND id > ?", "CHANNEL_ENABLED", auditBefore)).isEqualTo(1);
+    }
+
+    @Test
+    void adminCreatesStaffWithRolesWhileOperationsMayNotOpenTheStaffPage() {
+        String id = "bo-made-" + StaffApiIT.suffix();
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.ADMIN), Staff.password(Staff.id(Staff.ADMIN)), null);
+            open(browser, "/admin/staff.xhtml");
+            browser.driver().findElement(By.id("staff:newId")).sendKeys(id);
+            browser.driver().findElement(By.id("staff:newName")).sendKeys("Made in the page");
+            browser.driver().findElement(By.xpath("//input[@type='checkbox' and @value='SUPPORT']")).click();
+            submit(browser, browser.driver().findElement(By.id("staff:create")));
+            assertThat(messages(browser)).contains(id);
+            assertThat(browser.driver().findElement(By.id("staff:rows")).getText()).contains(id).contains("SUPPORT");
+            browser.screenshot("staff");
+        }
+        assertThat(StaffApiIT.auditRows("STAFF_CREATED", id)).isEqualTo(1);
+        assertThat(Database.string("SELECT roles FROM staff_account WHERE id = ?", id)).isEqualTo("SUPPORT");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            assertThat(browser.driver().findElements(By.id("nav-staff"))).isEmpty();
+            assertThat(fetchStatus(browser, "/admin/staff.xhtml")).isEqualTo(403L);
+        }
+    }
+
+    @Test
     void aOneTimePasswordLeadsToThePasswordPageFirst() {
         String id = "bo-new-" + StaffApiIT.suffix();
         String oneTime = Staff.as(Staff.ADMIN, "POST", "/staff", StaffApiIT.staffBody(id, "SUPPORT"), 201).json()
@@ -301,6 +354,10 @@ class BackOfficeIT {
 
     private static WebElement refundRow(Browser browser, String order) {
         return browser.driver().findElement(By.xpath("//tr[td[contains(text(), '" + order + "')]]"));
+    }
+
+    private static WebElement channelRow(Browser browser, String channelId) {
+        return browser.driver().findElement(By.xpath("//tr[.//span[@class='channel-id' and text()='" + channelId + "']]"));
     }
 
     private static WebElement merchantRow(Browser browser, String merchantId) {
