@@ -230,6 +230,47 @@ class BackOfficeIT {
     }
 
     @Test
+    void operationsRedrivesADeadLetterBackToItsQueueWhereItChangesNothingTwice() throws Exception {
+        TestMerchant merchant = Merchants.fresh("BODLQ", 600);
+        String order = merchant.pay(Payments.newOrderNo("dlq"), 1700);
+        Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+        String body = "{\"orderId\":\"" + order + "\"}";
+        putOnDeadLetterQueue(body);
+
+        String messageId;
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            open(browser, "/admin/dlq.xhtml");
+            WebElement row = browser.driver().findElement(By.xpath("//tr[.//code[@class='body' and text()='" + body + "']]"));
+            messageId = row.findElement(By.className("message-id")).getText();
+            assertThat(row.getText()).contains("payrail.channel.request");
+            browser.screenshot("dead-letters");
+            submit(browser, row.findElement(By.xpath(".//input[contains(@id, ':redrive')]")));
+            assertThat(messages(browser)).contains(messageId);
+            assertThat(browser.driver().findElements(By.xpath("//tr[.//code[@class='body' and text()='" + body + "']]")))
+                    .isEmpty();
+        }
+        assertThat(StaffApiIT.auditRows("DLQ_REDRIVEN", messageId)).isEqualTo(1);
+        // the re-driven request reached the dispatcher, which found the order final: still one charge
+        Thread.sleep(2_000);
+        assertThat(Database.state(order)).isEqualTo("SUCCEEDED");
+        assertThat(Simulator.charges(order).getInt("charges")).isEqualTo(1);
+    }
+
+    /** A message as the broker leaves it after ten failed deliveries, through the Artemis CLI. */
+    private static void putOnDeadLetterQueue(String body) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(System.getProperty("payrail.systest.artemis"), "producer",
+                "--url", System.getProperty("payrail.systest.brokerUrl"),
+                "--user", System.getProperty("payrail.systest.brokerUser"),
+                "--password", System.getProperty("payrail.systest.brokerPassword"),
+                "--destination", "queue://DLQ", "--message-count", "1", "--message", body,
+                "--properties", "[{\"type\":\"string\",\"key\":\"_AMQ_ORIG_ADDRESS\",\"value\":\"payrail.channel.request\"}]")
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor()).as(output).isZero();
+    }
+
+    @Test
     void adminCreatesStaffWithRolesWhileOperationsMayNotOpenTheStaffPage() {
         String id = "bo-made-" + StaffApiIT.suffix();
         try (Browser browser = Browser.open()) {
