@@ -332,6 +332,17 @@ class BackOfficeIT {
     }
 
     @Test
+    void anOverlongStaffIdIsAnOrdinaryFailedSignIn() {
+        String typed = "x".repeat(300);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, typed, "whatever-it-is", null);
+            assertThat(messages(browser)).contains("wrong");
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE action = 'LOGIN_FAILED' AND staff_id = ?",
+                "x".repeat(29) + "...")).isPositive();
+    }
+
+    @Test
     void withTotpTheCodeIsNeededToSignIn() {
         String id = "bo-totp-" + StaffApiIT.suffix();
         String password = StaffApiIT.readyMember(id, "AUDITOR");
