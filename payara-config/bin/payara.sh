@@ -136,6 +136,7 @@ deploy --type rar --name artemis-ra $RAR_FILE
 create-connector-connection-pool --raname artemis-ra --connectiondefinition jakarta.jms.ConnectionFactory --transactionsupport NoTransaction --steadypoolsize 1 --maxpoolsize 32 --maxwait 10000 --failconnection true --property UserName=$BROKER_USER:Password=\${ALIAS=payrail-broker-password} payrail-jms-pool
 create-connector-resource --poolname payrail-jms-pool jms/payrail/ConnectionFactory
 create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --classname org.apache.activemq.artemis.jms.client.ActiveMQQueue --property Address=payrail.channel.request jms/payrail/ChannelRequestQueue
+create-admin-object --raname artemis-ra --restype jakarta.jms.Queue --classname org.apache.activemq.artemis.jms.client.ActiveMQQueue --property Address=DLQ jms/payrail/DeadLetterQueue
 ASADMIN
 }
 

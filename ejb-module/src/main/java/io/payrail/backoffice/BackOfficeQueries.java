@@ -112,6 +112,16 @@ public class BackOfficeQueries {
                 + " GROUP BY payment_method, currency ORDER BY 1, 2");
     }
 
+    /** Per channel over the last hour: payments, successes, the latest failure code. */
+    public List<Map<String, Object>> channelHealth() {
+        return rows("SELECT channel_id AS channel, COUNT(*) AS payments,"
+                + " SUM(CASE WHEN state = 'SUCCEEDED' THEN 1 ELSE 0 END) AS succeeded,"
+                + " SUM(CASE WHEN state = 'PROCESSING' THEN 1 ELSE 0 END) AS unresolved,"
+                + " MAX(CASE WHEN state = 'FAILED' THEN failure_code END) AS lastFailure"
+                + " FROM payment_order WHERE channel_id IS NOT NULL AND created_at >= UTC_TIMESTAMP() - INTERVAL 1 HOUR"
+                + " GROUP BY channel_id");
+    }
+
     /** Messages waiting to reach the broker, and notifications waiting or given up on. */
     public Map<String, Object> backlog() {
         return rows("SELECT (SELECT COUNT(*) FROM outbox_message WHERE published_at IS NULL) AS outboxPending,"

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The channels the platform can route to, and which of them may take a payment: by payment method
  * ({@code payrail.routing.<METHOD>}, channels in priority order), by amount
- * ({@code payrail.channel.<ID>.max-amount}, minor units, optional). Health is the router's
- * concern (circuit breakers), not the registry's.
+ * ({@code payrail.channel.<ID>.max-amount}, minor units, optional), and not switched off by staff
+ * ({@link ChannelSwitches}). Health is the router's concern (circuit breakers), not the registry's.
  */
 @ApplicationScoped
 public class ChannelRegistry {
@@ -37,6 +38,9 @@ public class ChannelRegistry {
 
     @Inject
     private Config config;
+
+    @Inject
+    private ChannelSwitches switches;
 
     @Inject
     @ConfigProperty(name = "payrail.channel.simbank.url", defaultValue = "http://127.0.0.1:8290/sim")
@@ -85,14 +89,26 @@ public class ChannelRegistry {
         return Optional.ofNullable(channelId == null ? null : callbacks.get(channelId.toUpperCase(Locale.ROOT)));
     }
 
-    /** The channels that may take this payment, best first. */
+    /** Every channel the platform knows, in registration order. */
+    public List<ChannelConnector> all() {
+        return List.copyOf(connectors.values());
+    }
+
+    /** The configured route of a payment method: channel ids, best first (switched-off ones included). */
+    public List<String> route(PaymentMethod method) {
+        return Arrays.stream(config.getOptionalValue("payrail.routing." + method.name(), String.class)
+                .orElse(defaultRoute(method)).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The channels that may take this payment, best first (switched-off channels skipped). */
     public List<ChannelConnector> candidates(PaymentMethod method, Money amount) {
         String configured = config.getOptionalValue("payrail.routing." + method.name(), String.class)
                 .orElse(defaultRoute(method));
         List<ChannelConnector> result = new ArrayList<>();
+        Set<String> switchedOff = switches.disabled();
         for (String id : Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
             ChannelConnector connector = connectors.get(id);
-            if (connector == null || !connector.supportedMethods().contains(method)) {
+            if (connector == null || !connector.supportedMethods().contains(method) || switchedOff.contains(id)) {
                 continue;
             }
             Optional<Long> max = config.getOptionalValue("payrail.channel." + id + ".max-amount", Long.class);

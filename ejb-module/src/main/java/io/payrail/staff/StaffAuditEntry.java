@@ -46,16 +46,17 @@ public class StaffAuditEntry {
     StaffAuditEntry(Instant at, String staffId, String action, String target, String beforeState, String afterState,
             String address) {
         this.at = at;
-        this.staffId = staffId;
-        this.action = action;
-        this.target = target;
-        this.beforeState = clip(beforeState);
-        this.afterState = clip(afterState);
-        this.address = address;
+        // whatever a caller typed (a sign-in with a 500-character "staff id") fits its column
+        this.staffId = clip(staffId, 32);
+        this.action = clip(action, 64);
+        this.target = clip(target, 200);
+        this.beforeState = clip(beforeState, 4000);
+        this.afterState = clip(afterState, 4000);
+        this.address = clip(address, 64);
     }
 
-    private static String clip(String state) {
-        return state == null || state.length() <= 4000 ? state : state.substring(0, 3990) + "...";
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 
     public Long getId() {

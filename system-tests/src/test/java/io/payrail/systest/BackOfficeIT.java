@@ -131,6 +131,48 @@ class BackOfficeIT {
     }
 
     @Test
+    void financeApprovesARefundAnotherMemberProposedAndTheBankRefundsIt() {
+        TestMerchant merchant = Merchants.fresh("BOREF", 600);
+        String order = merchant.pay(Payments.newOrderNo("refund"), 25_000);
+        Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+        String own = merchant.pay(Payments.newOrderNo("own"), 30_000);
+        Payments.awaitFinal(merchant, own, Duration.ofSeconds(30));
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            proposeRefund(browser, order, "20000");
+            assertThat(messages(browser)).contains("proposed");
+            browser.screenshot("refund-proposed");
+            open(browser, "/admin/refunds.xhtml");
+            assertThat(refundRow(browser, order).findElements(By.xpath(".//input[contains(@id, ':approve')]"))).isEmpty();
+        }
+        assertThat(Database.string("SELECT state FROM staff_refund WHERE payment_order_id = ?", order)).isEqualTo("PROPOSED");
+        assertThat(Database.count("SELECT COUNT(*) FROM refund WHERE payment_order_id = ?", order)).isZero();
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.FINANCE), Staff.password(Staff.id(Staff.FINANCE)), null);
+            open(browser, "/admin/refunds.xhtml");
+            submit(browser, refundRow(browser, order).findElement(By.xpath(".//input[contains(@id, ':approve')]")));
+            assertThat(messages(browser)).contains("approved");
+            assertThat(refundRow(browser, order).findElement(By.className("state")).getText()).isEqualTo("ISSUED");
+            browser.screenshot("refund-approvals");
+
+            // the maker may not be the checker: FINANCE's own proposal waits for someone else
+            proposeRefund(browser, own, "15000");
+            open(browser, "/admin/refunds.xhtml");
+            submit(browser, refundRow(browser, own).findElement(By.xpath(".//input[contains(@id, ':approve')]")));
+            assertThat(messages(browser)).contains("SELF_APPROVAL_FORBIDDEN");
+        }
+        Await.until("the bank's refund", Duration.ofSeconds(30),
+                () -> Simulator.charges(order).getInt("refunded", 0) == 20_000);
+        assertThat(StaffApiIT.auditRows("REFUND_PROPOSED", order)).isEqualTo(1);
+        assertThat(StaffApiIT.auditRows("REFUND_APPROVED", order)).isEqualTo(1);
+        assertThat(Database.string("SELECT state FROM staff_refund WHERE payment_order_id = ?", own)).isEqualTo("PROPOSED");
+        assertThat(Database.count("SELECT COUNT(*) FROM refund WHERE payment_order_id = ?", own)).isZero();
+        assertThat(StaffApiIT.auditRows("REFUND_APPROVED", own)).isZero();
+    }
+
+    @Test
     void theDashboardAndTheAuditLogShowThisRunsData() {
         TestMerchant demo = Merchants.demo();
         String order = demo.pay(Payments.newOrderNo("dash"), 4200);
@@ -154,6 +196,100 @@ class BackOfficeIT {
 
             open(browser, "/admin/merchants.xhtml");
             assertThat(merchantRow(browser, merchant.id()).findElements(By.tagName("input"))).isEmpty();
+        }
+    }
+
+    @Test
+    void operationsSwitchesAChannelOffAndNewPaymentsGoToTheNextOne() {
+        TestMerchant merchant = Merchants.fresh("BOCHAN", 600);
+        long auditBefore = Database.count("SELECT COALESCE(MAX(id), 0) FROM staff_audit");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            open(browser, "/admin/channels.xhtml");
+            submit(browser, channelRow(browser, "SIMBANK").findElement(By.xpath(".//input[contains(@id, ':disable')]")));
+            assertThat(messages(browser)).contains("SIMBANK");
+            assertThat(channelRow(browser, "SIMBANK").findElement(By.className("state")).getText()).isEqualTo("switched off");
+            browser.screenshot("channels");
+
+            String order = merchant.pay(Payments.newOrderNo("switched"), 1500);
+            Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+            assertThat(Database.string("SELECT channel_id FROM payment_order WHERE id = ?", order)).isEqualTo("SIMBANK2");
+
+            submit(browser, channelRow(browser, "SIMBANK").findElement(By.xpath(".//input[contains(@id, ':enable')]")));
+            String again = merchant.pay(Payments.newOrderNo("back"), 1500);
+            Payments.awaitFinal(merchant, again, Duration.ofSeconds(30));
+            assertThat(Database.string("SELECT channel_id FROM payment_order WHERE id = ?", again)).isEqualTo("SIMBANK");
+        } finally {
+            // whatever happened above, the other tests find SIMBANK on
+            Database.update("DELETE FROM channel_switch WHERE channel_id = 'SIMBANK'");
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE target = 'SIMBANK' AND action = ?"
+                + " AND id > ?", "CHANNEL_DISABLED", auditBefore)).isEqualTo(1);
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE target = 'SIMBANK' AND action = ?"
+                + " AND id > ?", "CHANNEL_ENABLED", auditBefore)).isEqualTo(1);
+    }
+
+    @Test
+    void operationsRedrivesADeadLetterBackToItsQueueWhereItChangesNothingTwice() throws Exception {
+        TestMerchant merchant = Merchants.fresh("BODLQ", 600);
+        String order = merchant.pay(Payments.newOrderNo("dlq"), 1700);
+        Payments.awaitFinal(merchant, order, Duration.ofSeconds(30));
+        String body = "{\"orderId\":\"" + order + "\"}";
+        putOnDeadLetterQueue(body);
+
+        String messageId;
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            open(browser, "/admin/dlq.xhtml");
+            WebElement row = browser.driver().findElement(By.xpath("//tr[.//code[@class='body' and text()='" + body + "']]"));
+            messageId = row.findElement(By.className("message-id")).getText();
+            assertThat(row.getText()).contains("payrail.channel.request");
+            browser.screenshot("dead-letters");
+            submit(browser, row.findElement(By.xpath(".//input[contains(@id, ':redrive')]")));
+            assertThat(messages(browser)).contains(messageId);
+            assertThat(browser.driver().findElements(By.xpath("//tr[.//code[@class='body' and text()='" + body + "']]")))
+                    .isEmpty();
+        }
+        assertThat(StaffApiIT.auditRows("DLQ_REDRIVEN", messageId)).isEqualTo(1);
+        // the re-driven request reached the dispatcher, which found the order final: still one charge
+        Thread.sleep(2_000);
+        assertThat(Database.state(order)).isEqualTo("SUCCEEDED");
+        assertThat(Simulator.charges(order).getInt("charges")).isEqualTo(1);
+    }
+
+    /** A message as the broker leaves it after ten failed deliveries, through the Artemis CLI. */
+    private static void putOnDeadLetterQueue(String body) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(System.getProperty("payrail.systest.artemis"), "producer",
+                "--url", System.getProperty("payrail.systest.brokerUrl"),
+                "--user", System.getProperty("payrail.systest.brokerUser"),
+                "--password", System.getProperty("payrail.systest.brokerPassword"),
+                "--destination", "queue://DLQ", "--message-count", "1", "--message", body,
+                "--properties", "[{\"type\":\"string\",\"key\":\"_AMQ_ORIG_ADDRESS\",\"value\":\"payrail.channel.request\"}]")
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor()).as(output).isZero();
+    }
+
+    @Test
+    void adminCreatesStaffWithRolesWhileOperationsMayNotOpenTheStaffPage() {
+        String id = "bo-made-" + StaffApiIT.suffix();
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.ADMIN), Staff.password(Staff.id(Staff.ADMIN)), null);
+            open(browser, "/admin/staff.xhtml");
+            browser.driver().findElement(By.id("staff:newId")).sendKeys(id);
+            browser.driver().findElement(By.id("staff:newName")).sendKeys("Made in the page");
+            browser.driver().findElement(By.xpath("//input[@type='checkbox' and @value='SUPPORT']")).click();
+            submit(browser, browser.driver().findElement(By.id("staff:create")));
+            assertThat(messages(browser)).contains(id);
+            assertThat(browser.driver().findElement(By.id("staff:rows")).getText()).contains(id).contains("SUPPORT");
+            browser.screenshot("staff");
+        }
+        assertThat(StaffApiIT.auditRows("STAFF_CREATED", id)).isEqualTo(1);
+        assertThat(Database.string("SELECT roles FROM staff_account WHERE id = ?", id)).isEqualTo("SUPPORT");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.OPERATIONS), Staff.password(Staff.id(Staff.OPERATIONS)), null);
+            assertThat(browser.driver().findElements(By.id("nav-staff"))).isEmpty();
+            assertThat(fetchStatus(browser, "/admin/staff.xhtml")).isEqualTo(403L);
         }
     }
 
@@ -193,6 +329,17 @@ class BackOfficeIT {
             assertThat(browser.driver().getCurrentUrl()).contains("/admin/login.xhtml");
             browser.screenshot("login-locked");
         }
+    }
+
+    @Test
+    void anOverlongStaffIdIsAnOrdinaryFailedSignIn() {
+        String typed = "x".repeat(300);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, typed, "whatever-it-is", null);
+            assertThat(messages(browser)).contains("wrong");
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM staff_audit WHERE action = 'LOGIN_FAILED' AND staff_id = ?",
+                "x".repeat(29) + "...")).isPositive();
     }
 
     @Test
@@ -245,6 +392,24 @@ class BackOfficeIT {
 
     private static void open(Browser browser, String path) {
         browser.driver().get(Gateway.baseUrl() + path);
+    }
+
+    private static void proposeRefund(Browser browser, String order, String amount) {
+        open(browser, "/admin/payments.xhtml");
+        browser.driver().findElement(By.id("payments:id")).sendKeys(order);
+        submit(browser, browser.driver().findElement(By.id("payments:search")));
+        submit(browser, browser.driver().findElement(By.xpath("//input[contains(@id, ':detail')]")));
+        browser.driver().findElement(By.id("payments:refund-amount")).sendKeys(amount);
+        browser.driver().findElement(By.id("payments:refund-reason")).sendKeys("goods returned");
+        submit(browser, browser.driver().findElement(By.id("payments:refund")));
+    }
+
+    private static WebElement refundRow(Browser browser, String order) {
+        return browser.driver().findElement(By.xpath("//tr[td[contains(text(), '" + order + "')]]"));
+    }
+
+    private static WebElement channelRow(Browser browser, String channelId) {
+        return browser.driver().findElement(By.xpath("//tr[.//span[@class='channel-id' and text()='" + channelId + "']]"));
     }
 
     private static WebElement merchantRow(Browser browser, String merchantId) {

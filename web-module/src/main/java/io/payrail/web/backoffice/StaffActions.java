@@ -1,5 +1,6 @@
 package io.payrail.web.backoffice;
 
+import io.payrail.channel.ChannelSwitches;
 import io.payrail.merchant.MerchantRegistration;
 import io.payrail.merchant.MerchantService;
 import io.payrail.merchant.MerchantView;
@@ -14,7 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
 /**
- * Staff actions on merchants and notifications, each with exactly one audit row written in the
+ * Staff actions on merchants, channels and notifications, each with exactly one audit row written in the
  * action's own transaction (the beans it calls join it). The caller has checked the role.
  */
 @ApplicationScoped
@@ -31,6 +32,9 @@ public class StaffActions {
 
     @Inject
     private StaffAudit audit;
+
+    @Inject
+    private ChannelSwitches switches;
 
     public MerchantService.RegistrationResult registerMerchant(Actor actor, MerchantRegistration registration) {
         MerchantService.RegistrationResult result = merchants.register(registration);
@@ -67,6 +71,13 @@ public class StaffActions {
 
     public MerchantView activate(Actor actor, String merchantId) {
         return onMerchant(actor, "MERCHANT_ACTIVATED", merchantId, () -> merchants.activate(merchantId));
+    }
+
+    /** Switches a channel on or off for new payments. */
+    public void setChannelEnabled(Actor actor, String channelId, boolean enabled) {
+        boolean wasOn = switches.set(channelId, enabled, actor.staffId());
+        audit.record(actor.staffId(), enabled ? "CHANNEL_ENABLED" : "CHANNEL_DISABLED", channelId,
+                "{\"enabled\":" + wasOn + "}", "{\"enabled\":" + enabled + "}", actor.address());
     }
 
     /** Sends a notification again with the same event id. */
