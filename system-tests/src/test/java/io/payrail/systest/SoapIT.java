@@ -82,6 +82,7 @@ class SoapIT {
         assertThat(created.isCreated()).isTrue();
         String id = created.getPayment().getId();
         assertThat(created.getPayment().getAmount()).isEqualTo(2345);
+        assertThat(created.getPayment().getCashierUrl()).startsWith(Gateway.baseUrl() + "/cashier/pay.xhtml?t=");
         Payments.awaitFinal(merchant, id, Duration.ofSeconds(10));
 
         GetPaymentRequest byNumber = new GetPaymentRequest();

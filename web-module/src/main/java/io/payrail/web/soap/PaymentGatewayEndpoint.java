@@ -21,6 +21,7 @@ import io.payrail.web.api.payments.CreateRefundRequest;
 import io.payrail.web.api.payments.Cursor;
 import io.payrail.web.api.problem.InvalidFieldException;
 import io.payrail.web.api.problem.Problem;
+import io.payrail.web.cashier.CashierLinks;
 import io.payrail.web.soap.v1.Authentication;
 import io.payrail.web.soap.v1.ClosePaymentRequest;
 import io.payrail.web.soap.v1.ClosePaymentResponse;
@@ -30,6 +31,7 @@ import io.payrail.web.soap.v1.GetPaymentRequest;
 import io.payrail.web.soap.v1.GetPaymentResponse;
 import io.payrail.web.soap.v1.GetRefundRequest;
 import io.payrail.web.soap.v1.GetRefundResponse;
+import io.payrail.web.soap.v1.Payment;
 import io.payrail.web.soap.v1.PaymentGateway;
 import io.payrail.web.soap.v1.PayrailFault_Exception;
 import io.payrail.web.soap.v1.SearchPaymentsRequest;
@@ -37,9 +39,11 @@ import io.payrail.web.soap.v1.SearchPaymentsResponse;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.handler.MessageContext;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +91,17 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
     @Resource
     private WebServiceContext soapContext;
 
+    /** The payment as SOAP shows it, with its cashier page beside this endpoint (same host and port, HTTPS). */
+    private Payment payment(PaymentOrderView v) {
+        Payment p = SoapMapping.payment(v);
+        HttpServletRequest request = (HttpServletRequest) soapContext.getMessageContext().get(MessageContext.SERVLET_REQUEST);
+        if (v.cashierToken() != null && request != null) {
+            p.setCashierUrl(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                    + CashierLinks.PAGE + "?" + CashierLinks.TOKEN_PARAMETER + "=" + v.cashierToken());
+        }
+        return p;
+    }
+
     @Override
     public CreatePaymentResponse createPayment(io.payrail.web.soap.v1.CreatePaymentRequest r, Authentication auth)
             throws PayrailFault_Exception {
@@ -101,7 +116,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     null));
             CreatePaymentResult result = intake.create(request.command(merchant));
             CreatePaymentResponse response = new CreatePaymentResponse();
-            response.setPayment(SoapMapping.payment(result.order()));
+            response.setPayment(payment(result.order()));
             response.setCreated(result.created());
             return response;
         });
@@ -118,7 +133,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     : orders.findByMerchantOrderNo(merchant, r.getMerchantOrderNo()))
                     .orElseThrow(() -> new PayrailException(ErrorCode.PAYMENT_NOT_FOUND, "no such payment"));
             GetPaymentResponse response = new GetPaymentResponse();
-            response.setPayment(SoapMapping.payment(order));
+            response.setPayment(payment(order));
             return response;
         });
     }
@@ -141,7 +156,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     r.getCreatedTo() == null ? null : SoapCanonical.instant(r.getCreatedTo()), limit,
                     after == null ? null : after.createdAt(), after == null ? null : after.id()));
             SearchPaymentsResponse response = new SearchPaymentsResponse();
-            page.items().forEach(v -> response.getPayment().add(SoapMapping.payment(v)));
+            page.items().forEach(v -> response.getPayment().add(payment(v)));
             if (page.hasMore() && !page.items().isEmpty()) {
                 PaymentOrderView last = page.items().get(page.items().size() - 1);
                 response.setNextCursor(new Cursor(last.createdAt(), last.id()).encode());
@@ -156,7 +171,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
             String merchant = authenticate("closePayment", auth, new SoapCanonical().put("paymentId", r.getPaymentId()));
             required("paymentId", r.getPaymentId());
             ClosePaymentResponse response = new ClosePaymentResponse();
-            response.setPayment(SoapMapping.payment(resolver.closeForMerchant(merchant, r.getPaymentId())));
+            response.setPayment(payment(resolver.closeForMerchant(merchant, r.getPaymentId())));
             return response;
         });
     }
