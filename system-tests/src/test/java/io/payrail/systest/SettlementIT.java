@@ -39,10 +39,10 @@ class SettlementIT {
     @Test
     void aReconciledDayIsSettledNetOfRefundsAndFeesAndPaidOutOnce() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Merchants.operator("POST", "/rate-plans", Json.createObjectBuilder().add("merchantId", merchant.id())
+        Staff.as(Staff.FINANCE, "POST", "/rate-plans", Json.createObjectBuilder().add("merchantId", merchant.id())
                 .add("paymentMethod", "BANK_CARD").add("currency", "USD").add("effectiveFrom", today.toString())
                 .add("rateBps", 290).add("fixedMinor", 30).add("refundPolicy", "PRO_RATA").build().toString(), 201);
-        Merchants.operator("PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
+        Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
                 .add("delayDays", 1).add("account", ACCOUNT).add("name", "Settle Test").build().toString(), 200);
 
         String first = paid(1_000);
@@ -56,14 +56,14 @@ class SettlementIT {
                 () -> TestMerchant.json(merchant.get("/api/v1/refunds/" + refundId)),
                 r -> "SUCCEEDED".equals(r.getString("state")));
 
-        Merchants.operator("POST", "/statements/SIMBANK/" + today + "/import", null, 200);
-        Merchants.operator("POST", "/reconciliation/SIMBANK/" + today, null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/statements/SIMBANK/" + today + "/import", null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + today, null, 200);
 
-        Merchants.operator("POST", "/settlements/runs/" + today, null, 200);
-        assertThat(Merchants.operator("GET", "/settlements?merchantId=" + merchant.id(), null, 200).json()
+        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today, null, 200);
+        assertThat(Staff.as(Staff.FINANCE, "GET", "/settlements?merchantId=" + merchant.id(), null, 200).json()
                 .getJsonArray("items")).as("T+1: nothing is due on the capture day itself").isEmpty();
 
-        JsonObject run = Merchants.operator("POST", "/settlements/runs/" + today.plusDays(1), null, 200).json();
+        JsonObject run = Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today.plusDays(1), null, 200).json();
         JsonObject draft = run.getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("merchantId").equals(merchant.id())).findFirst().orElseThrow();
         long fees = fee(1_000) + fee(2_000) + fee(3_000) - Math.round(fee(2_000) * 500 / 2_000.0);
@@ -72,14 +72,14 @@ class SettlementIT {
         assertThat(draft.getInt("lines")).isEqualTo(4);
         assertThat(draft.getJsonNumber("fees").longValue()).isEqualTo(fees);
         assertThat(draft.getJsonNumber("net").longValue()).as("paid − refunded − fees").isEqualTo(net);
-        assertThat(Merchants.operator("POST", "/settlements/runs/" + today.plusDays(1), null, 200).json()
+        assertThat(Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today.plusDays(1), null, 200).json()
                 .getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("merchantId").equals(merchant.id()))).as("nothing settled twice").isEmpty();
 
         String id = draft.getString("id");
-        Gateway.Answer early = Merchants.operator("POST", "/settlements/" + id + "/payout", null, 409);
+        Gateway.Answer early = Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 409);
         assertThat(early.json().getString("code")).isEqualTo("SETTLEMENT_STATE_CONFLICT");
-        assertThat(Merchants.operator("POST", "/settlements/" + id + "/approval", null, 200).json().getString("state"))
+        assertThat(Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/approval", null, 200).json().getString("state"))
                 .isEqualTo("APPROVED");
 
         // the bank executed the transfer, the platform died before it heard: the payout repeats it
@@ -87,10 +87,10 @@ class SettlementIT {
                 .add("currency", "USD").add("beneficiaryAccount", ACCOUNT).add("beneficiaryName", "Settle Test")
                 .build().toString());
         assertThat(atTheBank.getString("status")).isEqualTo("EXECUTED");
-        JsonObject paid = Merchants.operator("POST", "/settlements/" + id + "/payout", null, 200).json();
+        JsonObject paid = Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 200).json();
         assertThat(paid.getString("state")).isEqualTo("PAID");
         assertThat(paid.getString("transferId")).isEqualTo(atTheBank.getString("transferId"));
-        Merchants.operator("POST", "/settlements/" + id + "/payout", null, 409);
+        Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 409);
         JsonObject record = Simulator.transferRecord(id);
         assertThat(record.getInt("executions")).as("money left once").isEqualTo(1);
         assertThat(record.getJsonNumber("amount").longValue()).isEqualTo(net);

@@ -3,7 +3,9 @@ package io.payrail.web.api.operator;
 import io.payrail.settlement.SettlementPayouts;
 import io.payrail.settlement.SettlementView;
 import io.payrail.settlement.Settlements;
+import io.payrail.staff.StaffRole;
 import io.payrail.web.api.problem.InvalidFieldException;
+import io.payrail.web.api.security.AllowedRoles;
 import io.payrail.web.api.security.OperatorContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ import java.util.Set;
  * {@code /api/operator/settlements}: set a merchant's schedule and payout account, make a day's
  * DRAFT batches, approve one, pay it out (repeatable: the bank moves the money at most once).
  */
+@AllowedRoles({StaffRole.FINANCE})
 @Path("/operator/settlements")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +67,7 @@ public class OperatorSettlementsResource {
         return Json.createObjectBuilder().add("day", day).add("items", items).build();
     }
 
+    @AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
     @GET
     public JsonObject list(@QueryParam("state") String state, @QueryParam("merchantId") String merchantId,
                            @QueryParam("limit") String limit) {
@@ -83,6 +87,7 @@ public class OperatorSettlementsResource {
         return Json.createObjectBuilder().add("items", items).build();
     }
 
+    @AllowedRoles({StaffRole.FINANCE, StaffRole.AUDITOR, StaffRole.ADMIN})
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
