@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads the platform's MySQL database directly, to prove what was and was not stored. */
 final class Database {
@@ -58,6 +60,26 @@ final class Database {
                 return rows.next() ? rows.getString(1) : null;
             }
         });
+    }
+
+    /** The first two columns of every row, as a map (e.g. id → state). */
+    static Map<String, String> pairs(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(System.getProperty("payrail.systest.db.url"),
+                System.getProperty("payrail.systest.db.user"), System.getProperty("payrail.systest.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            Map<String, String> out = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    out.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the test database: " + e.getMessage(), e);
+        }
     }
 
     /**

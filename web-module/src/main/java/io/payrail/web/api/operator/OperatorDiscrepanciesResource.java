@@ -41,7 +41,7 @@ public class OperatorDiscrepanciesResource {
         try {
             wanted = ChannelDiscrepancy.State.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new PayrailException(ErrorCode.VALIDATION_FAILED, "state must be OPEN or RESOLVED");
+            throw new PayrailException(ErrorCode.VALIDATION_FAILED, "state must be OPEN, PROPOSED, PARKED or RESOLVED");
         }
         if (limit < 1 || limit > 1000) {
             throw new PayrailException(ErrorCode.VALIDATION_FAILED, "limit must be from 1 to 1000");
