@@ -24,7 +24,7 @@ mvn -B -o verify -DskipUnitTests -Dsurefire.skip=true -pl system-tests -am -Dit.
   -Dfailsafe.failIfNoSpecifiedTests=false -Dpayrail.systest.day.payments="$PAYMENTS" \
   -Dpayrail.systest.baseUrl="https://localhost:$HTTPS_PORT" -Dpayrail.systest.httpUrl="http://localhost:$HTTP_PORT" \
   -Dpayrail.systest.simUrl="$SIM_URL" \
-  -Dpayrail.systest.tlsCert="$TLS_DIR/payrail-tls.crt" -Dpayrail.systest.operatorTokenFile="$OPERATOR_TOKEN_FILE" \
+  -Dpayrail.systest.tlsCert="$TLS_DIR/payrail-tls.crt" -Dpayrail.systest.staffDir="$STAFF_DIR" \
   -Dpayrail.systest.db.url="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?sslMode=DISABLED" \
   -Dpayrail.systest.db.user="$DB_USER" -Dpayrail.systest.db.password="$DB_PASSWORD" >"$LOG" 2>&1 || rc=$?
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), shared with whatever else runs"
