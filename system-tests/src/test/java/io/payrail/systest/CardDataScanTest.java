@@ -36,6 +36,10 @@ class CardDataScanTest {
         assertThat(CardDataScan.findings("pay_af4111111111111111e0")).as("digits inside a hex id").isEmpty();
         assertThat(CardDataScan.findings("411111******1111 and last4 1111")).as("masked").isEmpty();
         assertThat(CardDataScan.findings("411111111111")).as("12 digits").isEmpty();
+        assertThat(CardDataScan.findings("journal /tmp/junit-6608438186085928912/journal.jsonl")).as("JUnit's temp dir")
+                .isEmpty();
+        assertThat(CardDataScan.findings("/tmp/x-6608438186085928912/")).as("elsewhere the same digits are found")
+                .hasSize(1);
         assertThat(CardDataScan.findings("{\"cvvResult\":\"M\",\"cvv\":null}")).as("no code").isEmpty();
     }
 }
