@@ -29,6 +29,12 @@ public final class Outages {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            // the pool closed every connection when one failed (fail-all-connections): a request still
+            // holding one of them finds its statement closed under it (Connector/J, SQLSTATE S1009)
+            if (t instanceof SQLException sql && t.getMessage() != null
+                    && t.getMessage().startsWith("No operations allowed after statement closed")) {
+                return true;
+            }
             String type = t.getClass().getName();
             // the transaction manager could not complete a commit because its resource failed (the
             // database went away mid-commit): whether the work committed is for the retry to find

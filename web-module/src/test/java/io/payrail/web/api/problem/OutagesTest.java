@@ -28,6 +28,16 @@ class OutagesTest {
     }
 
     @Test
+    void aStatementClosedUnderARequestByThePoolFailingOverIsAnOutage() {
+        // seen in the chaos fault run during a database kill: Hibernate's GenericJDBCException around it
+        RuntimeException thrown = new RuntimeException("could not execute batch",
+                new SQLException("No operations allowed after statement closed.", "S1009"));
+
+        assertThat(Outages.isOutage(thrown)).isTrue();
+        assertThat(Outages.isOutage(new RuntimeException(new SQLException("Incorrect arguments", "S1009")))).isFalse();
+    }
+
+    @Test
     void aFaultInPayrailOrInTheRequestIsNot() {
         assertThat(Outages.isOutage(new IllegalStateException("a bug"))).isFalse();
         assertThat(Outages.isOutage(new RuntimeException(new SQLException("duplicate", "23000")))).isFalse();
