@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -368,7 +369,9 @@ class BackOfficeIT {
     private static void signIn(Browser browser, String staffId, String password, String totp) {
         WebDriver driver = browser.driver();
         driver.get(Gateway.baseUrl() + "/admin/login.xhtml");
-        driver.findElement(By.id("staffId")).sendKeys(staffId);
+        // the sign-in form, once the page (or the one signing out led to) has finished loading
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("staffId"))).sendKeys(staffId);
         driver.findElement(By.id("password")).sendKeys(password);
         if (totp != null) {
             driver.findElement(By.id("totp")).sendKeys(totp);
