@@ -43,6 +43,13 @@ import java.util.Set;
 @Stateless
 public class Reconciliation {
 
+    /**
+     * Movements classified in one transaction. Every query of a step makes the persistence context
+     * check all it holds (the chunk's movements, journal entries and postings) for changes to flush
+     * first, so a step's cost grows with the square of the chunk: 500 cost 7 to 35 ms a movement.
+     */
+    public static final int CHUNK = 100;
+
     private static final Set<String> PAID = Set.of("SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED");
 
     @PersistenceContext(unitName = "payrail")

@@ -22,7 +22,6 @@ import java.util.logging.Logger;
 public class ReconciliationRuns {
 
     private static final Logger LOG = Logger.getLogger(ReconciliationRuns.class.getName());
-    private static final int CHUNK = 500;
 
     @Inject
     private Reconciliation reconciliation;
@@ -47,7 +46,7 @@ public class ReconciliationRuns {
         long total = reconciliation.remaining(channelId, day)[1];
         long done = total - reconciliation.remaining(channelId, day)[0];
         int n;
-        while ((n = reconciliation.reconcileNext(channelId, day, CHUNK)) > 0) {
+        while ((n = reconciliation.reconcileNext(channelId, day, Reconciliation.CHUNK)) > 0) {
             done += n;
             long processed = done;
             LOG.info(() -> "reconciliation of " + channelId + " " + day + ": phase STATEMENT_LINES, " + processed + "/"

@@ -5,6 +5,7 @@ import io.payrail.common.ErrorCode;
 import io.payrail.common.Ids;
 import io.payrail.common.Money;
 import io.payrail.common.PayrailException;
+import io.payrail.common.SqlValues;
 import io.payrail.ledger.Ledger;
 import io.payrail.ledger.PostingRules;
 import io.payrail.notify.Notifications;
@@ -111,7 +112,8 @@ public class Settlements {
         String currency = (String) r[1];
         SettlementLine line = new SettlementLine(kind, (String) r[0], Money.ofMinor(((Number) r[2]).longValue(), currency),
                 Money.ofMinor(((Number) r[3]).longValue(), currency));
-        byCurrency.computeIfAbsent(currency, c -> new ArrayList<>()).add(new Line(line, orderId, instant(r[4])));
+        byCurrency.computeIfAbsent(currency, c -> new ArrayList<>())
+                .add(new Line(line, orderId, SqlValues.instant(r[4])));
     }
 
     private Optional<String> batch(String merchantId, String currency, LocalDate day, List<Line> lines) {
@@ -222,7 +224,7 @@ public class Settlements {
         if (PayoutBank.Outcome.REJECTED.equals(outcome.status())) {
             em.createNativeQuery("update settlement set state = 'FAILED', failure = ?2, version = version + 1"
                             + " where id = ?1 and state = 'APPROVED'")
-                    .setParameter(1, id).setParameter(2, truncate(outcome.detail())).executeUpdate();
+                    .setParameter(1, id).setParameter(2, SqlValues.fit(outcome.detail(), 255)).executeUpdate();
             LOG.warning(() -> "settlement " + id + " FAILED: " + outcome.detail());
             return get(id);
         }
@@ -279,7 +281,7 @@ public class Settlements {
                 .setHeader("settlement_id", "kind", "reference", "order_id", "time_utc", "gross_minor", "fee_minor",
                         "net_minor", "currency").get())) {
             for (Object[] r : rows) {
-                csv.printRecord(id, r[0], r[1], r[2], instant(r[3]).toString(), r[4], r[5], r[6], s.currency());
+                csv.printRecord(id, r[0], r[1], r[2], SqlValues.instant(r[3]).toString(), r[4], r[5], r[6], s.currency());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -292,29 +294,14 @@ public class Settlements {
         List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from settlement s where " + where)
                 .setParameter(1, parameter).getResultList();
         return rows.stream().map(r -> new SettlementView((String) r[0], (String) r[1], (String) r[2],
-                localDate(r[3]), (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
-                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), ((Number) r[9]).intValue(), instant(r[10]),
-                (String) r[11], r[12] == null ? null : instant(r[12]), (String) r[13],
-                r[14] == null ? null : instant(r[14]), (String) r[15])).toList();
+                SqlValues.localDate(r[3]), (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
+                ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), ((Number) r[9]).intValue(),
+                SqlValues.instant(r[10]), (String) r[11], SqlValues.instant(r[12]), (String) r[13],
+                SqlValues.instant(r[14]), (String) r[15])).toList();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return (Instant) value;
-    }
 
-    private static LocalDate localDate(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
-    }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= 255 ? s : s.substring(0, 255);
-    }
 
     private static PayrailException notFound(String id) {
         return new PayrailException(ErrorCode.SETTLEMENT_NOT_FOUND, "no settlement " + id

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
  * by default; {@code -Dpayrail.systest.day.payments=10000} for the full day, which takes 20 to 30
  * minutes on the shared 2-core box, measured: about 6 to 14 payments a second end to end), at SIMBANK and (while SIMBANK refuses at the door)
  * SIMBANK2, some declined, a tenth partly refunded; both banks' statements imported and
- * reconciled, the day settled T+0 and paid out, Payara killed with {@code kill -9} in the middle of
- * the payouts and the payouts run again: every merchant is paid exactly paid − refunded − fees, by
- * one execution at the bank, booked once. Through the API because that is what is tested (no fast
+ * reconciled by batch jobs, the day settled T+0 by the draft job and paid out by the payout job,
+ * Payara killed with {@code kill -9} in the middle of the payout job, which the restarted server
+ * resumes: every merchant is paid exactly paid − refunded − fees, by one execution at the bank,
+ * booked once. Through the API because that is what is tested (no fast
  * path); 16 clients keep the 2-core box busy.
  */
 class SettlementDayIT {
@@ -130,14 +131,13 @@ class SettlementDayIT {
                 + inList(merchants) + ")")).isEqualTo(refunded.size());
 
         for (String bank : List.of("SIMBANK", "SIMBANK2")) {
-            long importing = System.nanoTime();
-            JsonObject file = Staff.as(Staff.FINANCE, "POST", "/statements/" + bank + "/" + today + "/import", null, 200).json();
-            LOG.info(() -> "FIGURE " + bank + " statement import (" + file.getInt("lines") + " lines): " + millis(importing)
-                    + " ms");
             long reconciling = System.nanoTime();
+            JsonObject job = job("RECONCILIATION", today, bank, Duration.ofMinutes(15));
+            LOG.info(() -> "FIGURE " + bank + " statement import and reconciliation job (" + job.getInt("total")
+                    + " movements): " + millis(reconciling) + " ms");
+            assertThat(job.getJsonNumber("done").longValue()).isEqualTo(job.getJsonNumber("total").longValue());
+            // the day is reconciled: this answers its classes and cases without new work
             JsonObject day = Staff.as(Staff.FINANCE, "POST", "/reconciliation/" + bank + "/" + today, null, 200).json();
-            LOG.info(() -> "FIGURE " + bank + " reconciliation (" + day.getInt("movements") + " movements): "
-                    + millis(reconciling) + " ms");
             assertThat(day.getJsonArray("cases").stream().map(JsonValue::asJsonObject)
                     .filter(c -> c.getString("merchantId", "").startsWith("DAY"))
                     .filter(c -> merchants.stream().anyMatch(m -> m.id().equals(c.getString("merchantId")))))
@@ -154,9 +154,13 @@ class SettlementDayIT {
         }
 
         long settling = System.nanoTime();
-        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today, null, 200);
-        LOG.info(() -> "FIGURE settlement run: " + millis(settling) + " ms");
-        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today, null, 200);
+        JsonObject drafts = job("SETTLEMENT_DRAFT", today, null, Duration.ofMinutes(10));
+        LOG.info(() -> "FIGURE settlement draft job (" + drafts.getInt("total") + " merchants): " + millis(settling)
+                + " ms");
+        assertThat(drafts.getJsonNumber("succeeded").longValue()).as("a batch per merchant of the day, at least")
+                .isGreaterThanOrEqualTo(MERCHANTS);
+        assertThat(job("SETTLEMENT_DRAFT", today, null, Duration.ofMinutes(10)).getJsonNumber("succeeded").longValue())
+                .as("a second run makes nothing new").isZero();
         List<String> settlementIds = new ArrayList<>();
         for (int i = 0; i < MERCHANTS; i++) {
             var items = Staff.as(Staff.FINANCE, "GET", "/settlements?merchantId=" + merchants.get(i).id(), null, 200).json()
@@ -169,33 +173,29 @@ class SettlementDayIT {
             Staff.as(Staff.FINANCE, "POST", "/settlements/" + s.getString("id") + "/approval", null, 200);
         }
 
-        // pay out in the background and kill Payara with kill -9 once the first payout is booked
-        ExecutorService payer = Executors.newSingleThreadExecutor();
-        payer.submit(() -> {
-            for (String id : settlementIds) {
-                try {
-                    Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 200);
-                } catch (RuntimeException | AssertionError e) {
-                    return; // Payara died under us
-                }
-            }
-        });
+        // the payout job, slowed down by the bank, is killed with Payara once its first payout is
+        // booked; the restarted server resumes the job from its last committed step
+        Simulator.configure("{\"latencyMs\":300}");
+        long paying = System.nanoTime();
+        String payoutJob = Staff.as(Staff.FINANCE, "POST", "/jobs", jobRequest("SETTLEMENT_PAYOUT", today, null), 202)
+                .json().getString("id");
+        assertThat(Staff.as(Staff.FINANCE, "POST", "/jobs", jobRequest("SETTLEMENT_PAYOUT", today, null), 409).json()
+                .getString("code")).as("the same job twice at once").isEqualTo("JOB_CONFLICT");
         Await.until("a first payout booked", Duration.ofMinutes(2), () -> Database.count(
                 "SELECT COUNT(*) FROM settlement WHERE state = 'PAID' AND merchant_id IN (" + inList(merchants) + ")") > 0);
         Stack.kill("payara");
-        payer.shutdown();
-        assertThat(payer.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
         long paidAtKill = Database.count("SELECT COUNT(*) FROM settlement WHERE state = 'PAID' AND merchant_id IN ("
                 + inList(merchants) + ")");
         LOG.info(() -> "Payara killed with " + paidAtKill + " of " + MERCHANTS + " settlements paid");
+        assertThat(paidAtKill).as("the kill landed in the middle of the job").isLessThan(MERCHANTS);
         Stack.start("payara");
-
+        JsonObject payouts = awaitJob(payoutJob, Duration.ofMinutes(5));
+        LOG.info(() -> "FIGURE settlement payout job through a kill -9 (" + payouts.getInt("total") + " settlements): "
+                + millis(paying) + " ms");
+        assertThat(payouts.getInt("resumes")).as("the restarted server resumed the job").isPositive();
         for (String id : settlementIds) {
-            String before = Staff.as(Staff.FINANCE, "GET", "/settlements/" + id, null, 200).json().getString("state");
-            if (!"PAID".equals(before)) {
-                assertThat(Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 200).json()
-                        .getString("state")).isEqualTo("PAID");
-            }
+            assertThat(Staff.as(Staff.FINANCE, "GET", "/settlements/" + id, null, 200).json().getString("state"))
+                    .isEqualTo("PAID");
         }
         for (int i = 0; i < MERCHANTS; i++) {
             String id = settlementIds.get(i);
@@ -211,6 +211,26 @@ class SettlementDayIT {
         assertThat(Database.count("SELECT COALESCE(SUM(p.amount_minor), 0) FROM posting p WHERE p.currency = 'USD'"))
                 .as("trial balance").isZero();
         LOG.info(() -> "the whole day took " + seconds(started) + " s");
+    }
+
+    /** Starts a batch job and waits until it is DONE; answers its last state. */
+    private static JsonObject job(String kind, String day, String channel, Duration within) {
+        String id = Staff.as(Staff.FINANCE, "POST", "/jobs", jobRequest(kind, day, channel), 202).json().getString("id");
+        return awaitJob(id, within);
+    }
+
+    private static String jobRequest(String kind, String day, String channel) {
+        var body = Json.createObjectBuilder().add("kind", kind).add("day", day);
+        if (channel != null) {
+            body.add("channelId", channel);
+        }
+        return body.build().toString();
+    }
+
+    private static JsonObject awaitJob(String id, Duration within) {
+        return Await.until("job " + id + " DONE", within,
+                () -> Staff.as(Staff.FINANCE, "GET", "/jobs/" + id, null, 200).json(),
+                j -> "DONE".equals(j.getString("state")));
     }
 
     private static String inList(List<TestMerchant> merchants) {
