@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated day: payments of 20 merchants through the real merchant API ({@value #DEFAULT_PAYMENTS}
- * by default; {@code -Dpayrail.systest.day.payments=10000} for the full day, which takes 20 to 30
- * minutes on the shared 2-core box, measured: about 6 to 14 payments a second end to end), at SIMBANK and (while SIMBANK refuses at the door)
+ * by default; {@code -Dpayrail.systest.day.payments=10000} for the full day, which took 17
+ * minutes on the shared 2-core box: about 15 payments a second end to end, benchmarks/README.md), at SIMBANK and (while SIMBANK refuses at the door)
  * SIMBANK2, some declined, a tenth partly refunded; both banks' statements imported and
  * reconciled by batch jobs, the day settled T+0 by the draft job and paid out by the payout job,
  * Payara killed with {@code kill -9} in the middle of the payout job, which the restarted server
