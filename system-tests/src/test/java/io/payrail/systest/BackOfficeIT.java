@@ -201,6 +201,32 @@ class BackOfficeIT {
     }
 
     @Test
+    void financeReadsAMerchantsDayInTheStatistics() {
+        TestMerchant merchant = Merchants.fresh("BOSTATS", 600);
+        for (long amount : new long[] {2_500, 1_513}) { // the simulator declines xx13
+            Payments.awaitFinal(merchant, merchant.pay(Payments.newOrderNo("bostats"), amount), Duration.ofSeconds(30));
+        }
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.FINANCE), Staff.password(Staff.id(Staff.FINANCE)), null);
+            open(browser, "/admin/statistics.xhtml");
+            browser.driver().findElement(By.id("statistics:merchant")).sendKeys(merchant.id());
+            submit(browser, browser.driver().findElement(By.id("statistics:search")));
+            WebElement row = browser.driver().findElement(By.xpath("//table[@id='statistics:rows']//tr[td[contains(text(), '"
+                    + merchant.id() + "')]]"));
+            assertThat(row.findElement(By.className("payments")).getText()).isEqualTo("2");
+            assertThat(row.findElement(By.className("paid")).getText()).isEqualTo("1");
+            assertThat(row.findElement(By.className("failed")).getText()).isEqualTo("1");
+            assertThat(row.findElement(By.className("success-rate")).getText()).isEqualTo("50.0 %");
+            assertThat(row.findElement(By.className("volume")).getText()).isEqualTo("2500");
+            browser.screenshot("statistics");
+        }
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Staff.id(Staff.SUPPORT), Staff.password(Staff.id(Staff.SUPPORT)), null);
+            assertThat(fetchStatus(browser, "/admin/statistics.xhtml")).as("SUPPORT may not open it").isEqualTo(403L);
+        }
+    }
+
+    @Test
     void operationsSwitchesAChannelOffAndNewPaymentsGoToTheNextOne() {
         TestMerchant merchant = Merchants.fresh("BOCHAN", 600);
         long auditBefore = Database.count("SELECT COALESCE(MAX(id), 0) FROM staff_audit");
