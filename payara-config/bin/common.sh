@@ -24,15 +24,16 @@ PROJECT_VERSION="0.1.0-SNAPSHOT"
 
 # test: the bank's read timeout is short, so the system tests can make the simulator outlast it,
 # the notification retry and channel check schedules are seconds instead of WeChat Pay's hours, and
-# an open channel breaker half-opens after 5 s instead of 15 s
+# an open channel breaker half-opens after 5 s instead of 15 s; the job calendar (yesterday's
+# statements reconciled and today's settlements drafted from 02:00 UTC) is off, the tests start their jobs
 case "$PAYRAIL_PROFILE" in
   dev)  PORT_OFFSET=0;     BROKER_PORT_DEFAULT=61616; SIM_PORT_DEFAULT=8290;  DB_NAME_DEFAULT=payrail;      CHANNEL_READ_TIMEOUT_MS=10000
         NOTIFY_SCHEDULE="15s,15s,30s,3m,10m,20m,30m,30m,30m,60m,3h,3h,3h,6h,6h"
-        RESOLVE_SCHEDULE="5s,10s,30s,1m,2m,5m,10m,30m,1h"; BREAKER_DELAY_MS=15000 ;;
+        RESOLVE_SCHEDULE="5s,10s,30s,1m,2m,5m,10m,30m,1h"; BREAKER_DELAY_MS=15000; JOBS_DAILY_AT=02:00 ;;
   test) PORT_OFFSET="${PAYRAIL_PORT_OFFSET:-10000}"; BROKER_PORT_DEFAULT=$((61616 + PORT_OFFSET / 1000))
         SIM_PORT_DEFAULT=$((8290 + PORT_OFFSET)); DB_NAME_DEFAULT=payrail_test; CHANNEL_READ_TIMEOUT_MS=3000
         NOTIFY_SCHEDULE="1s,1s,2s,2s,3s"
-        RESOLVE_SCHEDULE="1s,1s,2s,2s,3s"; BREAKER_DELAY_MS=5000 ;;
+        RESOLVE_SCHEDULE="1s,1s,2s,2s,3s"; BREAKER_DELAY_MS=5000; JOBS_DAILY_AT=off ;;
   *) echo "unknown PAYRAIL_PROFILE '$PAYRAIL_PROFILE' (dev or test)" >&2; exit 2 ;;
 esac
 

@@ -119,6 +119,7 @@ create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
 create-system-properties payrail.notify.schedule=$NOTIFY_SCHEDULE
 create-system-properties payrail.resolve.schedule=$RESOLVE_SCHEDULE
+create-system-properties payrail.jobs.daily-at=${JOBS_DAILY_AT/:/$q:}
 create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
 create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')

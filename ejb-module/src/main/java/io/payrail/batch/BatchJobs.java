@@ -98,6 +98,11 @@ public class BatchJobs {
         return find("1 = ?1 order by created_at desc, id limit " + limit, 1).stream().map(Row::view).toList();
     }
 
+    /** Every job of those UTC days, whoever started it (the calendar's view). */
+    public List<JobView> ofDays(LocalDate from, LocalDate to) {
+        return find("job_day >= ?1 and job_day <= ?2 order by created_at", from, to).stream().map(Row::view).toList();
+    }
+
     /**
      * Takes the oldest running job whose lease has run out (or is already this server's) and
      * leases it for {@code lease}. A job this JVM has not run yet but someone had started is a
