@@ -67,7 +67,9 @@ public class DiscrepancyCases {
                 channelTxnId, expected, reported, day, movementId, detail, now);
         em.persist(c);
         for (Money leg : legs(c)) {
-            ledger.book(PostingRules.reconciliationDifference(legReference(c, leg), channelId, leg, now));
+            ledger.book(kind == DiscrepancyKind.FEE_MISMATCH
+                    ? PostingRules.feeDifference(legReference(c, leg), channelId, leg, now)
+                    : PostingRules.reconciliationDifference(legReference(c, leg), channelId, leg, now));
         }
         LOG.warning(() -> kind + " on " + channelId + "'s statement of " + day + " for " + aggregateType + " "
                 + aggregateId + ": platform " + expected + ", channel " + reported + " (" + detail + "); case "
@@ -164,9 +166,11 @@ public class DiscrepancyCases {
         Instant now = clock.instant();
         Resolution resolution = c.resolution();
         if (resolution.entryType() != null) {
-            LedgerAccount to = resolution == Resolution.ACCEPT_CHANNEL
-                    ? LedgerAccount.of(AccountType.MERCHANT_PENDING, c.merchantId())
-                    : LedgerAccount.of(AccountType.WRITE_OFFS, Ledger.PLATFORM);
+            LedgerAccount to = resolution != Resolution.ACCEPT_CHANNEL
+                    ? LedgerAccount.of(AccountType.WRITE_OFFS, Ledger.PLATFORM)
+                    // the channel's fee stands: a cost of the platform's, never the merchant's
+                    : c.kind() == DiscrepancyKind.FEE_MISMATCH ? LedgerAccount.of(AccountType.CHANNEL_FEES, c.channelId())
+                    : LedgerAccount.of(AccountType.MERCHANT_PENDING, c.merchantId());
             for (Money leg : legs(c)) {
                 ledger.book(PostingRules.caseResolved(resolution.entryType(), legReference(c, leg), leg,
                         LedgerAccount.of(AccountType.SUSPENSE, c.channelId()), to, now));
@@ -211,7 +215,7 @@ public class DiscrepancyCases {
             out.add(Resolution.BOOK_TO_SUSPENSE);
         }
         // a held order's case (raised before reconciliation) waits for the order's own release, not built yet
-        if (c.merchantId() != null && c.fromReconciliation()) {
+        if (c.kind() == DiscrepancyKind.FEE_MISMATCH || c.merchantId() != null && c.fromReconciliation()) {
             out.add(Resolution.ACCEPT_CHANNEL);
         }
         return out;
@@ -227,6 +231,10 @@ public class DiscrepancyCases {
         Money expected = c.expected();
         Money reported = c.reported();
         List<Money> legs = new ArrayList<>(2);
+        if (c.kind() == DiscrepancyKind.FEE_MISMATCH) {
+            // expected: the contract's fee, reported: the channel's; suspense holds the excess claimed
+            return expected.equals(reported) ? List.of() : List.of(reported.minus(expected));
+        }
         if (!c.fromReconciliation()) {
             legs.add(c.aboutRefund() ? reported : reported.negate());
         } else if (expected.currency().equals(reported.currency())) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  *                                          CHANNEL_FEES(ch) fee
  * CHANNEL_SETTLED_REFUND    movement       CHANNEL_RECEIVABLE(ch)   amount    PLATFORM_BANK              amount
  * RECON_DIFFERENCE          case[:ccy]     SUSPENSE(ch)             residual  CHANNEL_RECEIVABLE(ch)     residual
+ * FEE_DIFFERENCE            case[:ccy]     SUSPENSE(ch)             excess    CHANNEL_FEES(ch)           excess
  * CASE_CROSS_DAY            case[:ccy]     CHANNEL_RECEIVABLE(ch)   residual  SUSPENSE(ch)               residual
  * SETTLEMENT_APPROVED       settlement     MERCHANT_PENDING(m)      net       MERCHANT_PAYABLE(m)        net
  * SETTLEMENT_PAID           settlement     MERCHANT_PAYABLE(m)      net       PLATFORM_BANK              net
@@ -61,6 +62,7 @@ public final class PostingRules {
     public static final String SETTLEMENT_APPROVED = "SETTLEMENT_APPROVED";
     public static final String SETTLEMENT_PAID = "SETTLEMENT_PAID";
     public static final String RECON_DIFFERENCE = "RECON_DIFFERENCE";
+    public static final String FEE_DIFFERENCE = "FEE_DIFFERENCE";
     public static final String CASE_CROSS_DAY = "CASE_CROSS_DAY";
     public static final String CASE_ACCEPTED = "CASE_ACCEPTED";
     public static final String CASE_WRITTEN_OFF = "CASE_WRITTEN_OFF";
@@ -173,6 +175,21 @@ public final class PostingRules {
         return JournalEntry.of(RECON_DIFFERENCE, reference, at)
                 .debit(AccountType.SUSPENSE, channelId, residual)
                 .credit(AccountType.CHANNEL_RECEIVABLE, channelId, residual)
+                .build();
+    }
+
+    /**
+     * Reconciliation found that the channel deducted another fee than its contract allows: the
+     * excess (positive: it took more) leaves the channel's fees for suspense, a claim on the channel
+     * under the case until an operator resolves it (the channel's figure accepted puts it back).
+     */
+    public static JournalEntry feeDifference(String reference, String channelId, Money excess, Instant at) {
+        if (excess.isZero()) {
+            throw new IllegalArgumentException("a difference is never zero");
+        }
+        return JournalEntry.of(FEE_DIFFERENCE, reference, at)
+                .debit(AccountType.SUSPENSE, channelId, excess)
+                .credit(AccountType.CHANNEL_FEES, channelId, excess)
                 .build();
     }
 

@@ -14,6 +14,11 @@ public enum ReconClass {
     AMOUNT_MISMATCH,
     /** Same movement, another currency. */
     CURRENCY_MISMATCH,
+    /**
+     * Same payment, same money, but the channel deducted another fee than its contract allows
+     * ({@link ChannelFeeContracts}). The payment itself is reconciled: the merchant is settled.
+     */
+    FEE_MISMATCH,
     /** The channel moved money for an order or refund the platform holds as not paid (failed, closed, pending, taken twice). */
     STATE_MISMATCH
 }

@@ -67,6 +67,9 @@ public class Reconciliation {
     @Inject
     private PaymentOrderService orders;
 
+    @Inject
+    private ChannelFeeContracts fees;
+
     /** How many movements of the day are still to classify, and how many the day has. */
     public long[] remaining(String channelId, LocalDate day) {
         Object[] r = em.createQuery("select count(m), sum(case when m.reconClass is null then 1 else 0 end)"
@@ -169,8 +172,13 @@ public class Reconciliation {
             return;
         }
         Optional<String> late = cases.openCase(DiscrepancyKind.MISSING_AT_CHANNEL, m.channelId(), type, row.id());
-        if (late.isPresent()) {
-            cases.closeCrossDay(late.get(), m.statementDay());
+        late.ifPresent(caseId -> cases.closeCrossDay(caseId, m.statementDay()));
+        Optional<Money> contractFee = "ORDER".equals(type) ? fees.expectedFee(m.channelId(), m.amount()) : Optional.empty();
+        if (contractFee.isPresent() && !contractFee.get().equals(m.fee())) {
+            m.classify(ReconClass.FEE_MISMATCH, row.id(), cases.raise(DiscrepancyKind.FEE_MISMATCH, m.channelId(), type,
+                    row.id(), row.merchantId(), m.channelTxnId(), contractFee.get(), m.fee(), m.statementDay(), m.id(),
+                    "contract fee " + contractFee.get() + ", the channel deducted " + m.fee()), now);
+        } else if (late.isPresent()) {
             m.classify(ReconClass.CROSS_DAY, row.id(), late.get(), now);
         } else {
             m.classify(ReconClass.MATCHED, row.id(), null, now);

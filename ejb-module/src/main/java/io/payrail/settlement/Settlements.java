@@ -84,7 +84,7 @@ public class Settlements {
                         + " o.finished_at from payment_order o where o.merchant_id = ?1 and o.finished_at < ?2"
                         + " and o.state in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') and o.held_at is null"
                         + " and exists (select 1 from channel_movement m where m.recon_ref = o.id"
-                        + " and m.movement_type = 'PAYMENT' and m.recon_class in ('MATCHED', 'CROSS_DAY'))"
+                        + " and m.movement_type = 'PAYMENT' and m.recon_class in ('MATCHED', 'CROSS_DAY', 'FEE_MISMATCH'))"
                         + " and not exists (select 1 from settlement_line l where l.kind = 'CAPTURE' and l.reference = o.id)"
                         + " order by o.finished_at, o.id")
                 .setParameter(1, merchantId).setParameter(2, before).getResultList();

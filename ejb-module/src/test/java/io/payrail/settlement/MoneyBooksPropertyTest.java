@@ -32,7 +32,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Random days of payments, failures, refunds (with their fee shares under either refund policy),
- * channel statements, channel-side discrepancies and their resolutions, settlements and payouts, in
+ * channel statements (some with another fee than the channel's contract), channel-side discrepancies
+ * and fee mismatches and their resolutions, settlements and payouts, in
  * USD (2 decimals), JPY (0) and BHD (3), booked through the real {@link PostingRules},
  * {@link FeeCalculator} and {@link SettlementRules}: every entry balances, the trial balance is zero
  * in every currency, each merchant's settled + available + pending equals its captures − refunds −
@@ -78,6 +79,7 @@ class MoneyBooksPropertyTest {
         private final Set<String> booked = new HashSet<>();
         private final List<Order> orders = new ArrayList<>();
         private final List<Held> cases = new ArrayList<>();
+        private final List<FeeCase> feeCases = new ArrayList<>();
         private final List<Approved> approved = new ArrayList<>();
         /** merchant|currency → lines not yet in a settlement. */
         private final Map<String, List<SettlementLine>> open = new HashMap<>();
@@ -92,7 +94,10 @@ class MoneyBooksPropertyTest {
                 case 5, 6 -> refund(s);
                 case 7 -> statement(s);
                 case 8 -> discrepancy(s);
-                case 9 -> resolve(s.a(), s.b());
+                case 9 -> {
+                    resolve(s.a(), s.b());
+                    resolveFee(s.b(), s.a());
+                }
                 case 10, 11 -> settle(MERCHANTS.get(s.a() % MERCHANTS.size()), CURRENCIES.get(s.b() % CURRENCIES.size()));
                 default -> payout(s.a());
             }
@@ -145,8 +150,38 @@ class MoneyBooksPropertyTest {
             order.onStatement = true;
             long channelFee = BigDecimal.valueOf(order.amount.minorUnits()).multiply(BigDecimal.valueOf(25))
                     .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_EVEN).longValueExact();
+            long deducted = channelFee;
+            if (s.b() % 4 == 0 && order.amount.minorUnits() > channelFee) {
+                deducted = channelFee + 1 + s.amount() % (order.amount.minorUnits() - channelFee); // more than agreed
+            } else if (s.b() % 4 == 1 && channelFee > 0) {
+                deducted = channelFee - 1; // less than agreed
+            }
             book(PostingRules.channelSettledPayment("mv_" + order.id, order.channel, order.amount,
-                    Money.ofMinor(channelFee, order.amount.currency()), AT));
+                    Money.ofMinor(deducted, order.amount.currency()), AT));
+            if (deducted != channelFee) {
+                // reconciliation's fee mismatch: the excess leaves the channel's fees for suspense
+                FeeCase c = new FeeCase("case_" + next++, order.channel,
+                        Money.ofMinor(deducted - channelFee, order.amount.currency()));
+                feeCases.add(c);
+                book(PostingRules.feeDifference(c.id + ":" + c.excess.currencyCode(), c.channel, c.excess, AT));
+            }
+        }
+
+        /** An approved fee case: 0 accepts the channel's fee (a cost of ours), 1 writes the excess off. */
+        private void resolveFee(int which, int how) {
+            if (feeCases.isEmpty()) {
+                return;
+            }
+            FeeCase c = feeCases.get(which % feeCases.size());
+            if (c.resolved) {
+                return;
+            }
+            c.resolved = true;
+            LedgerAccount to = how % 2 == 0 ? LedgerAccount.of(AccountType.CHANNEL_FEES, c.channel)
+                    : LedgerAccount.of(AccountType.WRITE_OFFS, Ledger.PLATFORM);
+            book(PostingRules.caseResolved(how % 2 == 0 ? PostingRules.CASE_ACCEPTED : PostingRules.CASE_WRITTEN_OFF,
+                    c.id + ":" + c.excess.currencyCode(), c.excess, LedgerAccount.of(AccountType.SUSPENSE, c.channel),
+                    to, AT));
         }
 
         /** A channel took other money than an order asked: the order is held, the money waits in suspense. */
@@ -211,6 +246,9 @@ class MoneyBooksPropertyTest {
         void resolveEveryOpenCase() {
             for (int i = 0; i < cases.size(); i++) {
                 resolve(i, i);
+            }
+            for (int i = 0; i < feeCases.size(); i++) {
+                resolveFee(i, i);
             }
         }
 
@@ -311,6 +349,20 @@ class MoneyBooksPropertyTest {
             this.merchant = merchant;
             this.channel = channel;
             this.reported = reported;
+        }
+    }
+
+    private static final class FeeCase {
+        final String id;
+        final String channel;
+        /** What the channel deducted beyond its contract (negative: less). */
+        final Money excess;
+        boolean resolved;
+
+        FeeCase(String id, String channel, Money excess) {
+            this.id = id;
+            this.channel = channel;
+            this.excess = excess;
         }
     }
 

@@ -71,6 +71,7 @@ class ReconciliationIT {
         String wrongAmount = settledAtSimBank(2_000, "SUCCEEDED");
         String matched = settledAtSimBank(3_000, "SUCCEEDED");
         String failed = settledAtSimBank(1_013, "FAILED");
+        String wrongFee = settledAtSimBank(4_000, "SUCCEEDED"); // SIMBANK's contract: 0.25 %, 10.00 → 10
         String ghost = "pay_GHOST" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
         // the bank's outage on the statement: refused as unavailable, nothing imported
@@ -84,6 +85,7 @@ class ReconciliationIT {
         JsonObject diffs = Simulator.statementDiffs(DAY, Json.createObjectBuilder()
                 .add("missing", Json.createArrayBuilder().add(missing))
                 .add("amounts", Json.createObjectBuilder().add(wrongAmount, Json.createObjectBuilder().add("amount", 1_900)))
+                .add("fees", Json.createObjectBuilder().add(wrongFee, 40))
                 .add("extra", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("merchantRef", failed).add("amount", 1_013).add("currency", "USD"))
                         .add(Json.createObjectBuilder().add("merchantRef", ghost).add("amount", 2_500).add("currency", "USD")
@@ -103,9 +105,13 @@ class ReconciliationIT {
 
         JsonObject day = Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
         Map<String, JsonObject> mine = casesOf(day.getJsonArray("cases"), missing, wrongAmount, matched, failed,
-                extraTxn.get(ghost));
+                extraTxn.get(ghost), wrongFee);
         assertThat(mine).as("exactly one case per injected difference, none for the matched payment")
-                .containsOnlyKeys(missing, wrongAmount, failed, extraTxn.get(ghost));
+                .containsOnlyKeys(missing, wrongAmount, failed, extraTxn.get(ghost), wrongFee);
+        assertThat(mine.get(wrongFee).getString("kind")).isEqualTo("FEE_MISMATCH");
+        assertThat(mine.get(wrongFee).getJsonObject("expected").getInt("amount")).as("the contract's fee").isEqualTo(10);
+        assertThat(mine.get(wrongFee).getJsonObject("reported").getInt("amount")).as("the channel's").isEqualTo(40);
+        assertThat(day.getJsonObject("classes").getInt("FEE_MISMATCH")).isPositive();
         assertThat(mine.get(missing).getString("kind")).isEqualTo("MISSING_AT_CHANNEL");
         assertThat(mine.get(wrongAmount).getString("kind")).isEqualTo("AMOUNT_MISMATCH");
         assertThat(mine.get(wrongAmount).getJsonObject("reported").getInt("amount")).isEqualTo(1_900);
@@ -113,13 +119,13 @@ class ReconciliationIT {
         assertThat(mine.get(extraTxn.get(ghost)).getString("kind")).isEqualTo("MISSING_AT_PLATFORM");
 
         JsonObject rerun = Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + DAY, null, 200).json();
-        assertThat(casesOf(rerun.getJsonArray("cases"), missing, wrongAmount, matched, failed, extraTxn.get(ghost)))
-                .as("a second run raises nothing more").hasSize(4);
+        assertThat(casesOf(rerun.getJsonArray("cases"), missing, wrongAmount, matched, failed, extraTxn.get(ghost),
+                wrongFee)).as("a second run raises nothing more").hasSize(5);
 
         String maker = operator("maker");
         String checker = operator("checker");
         Map<String, String> resolutions = Map.of(missing, "ACCEPT_CHANNEL", wrongAmount, "WRITE_OFF",
-                failed, "ACCEPT_CHANNEL", extraTxn.get(ghost), "WRITE_OFF");
+                failed, "ACCEPT_CHANNEL", extraTxn.get(ghost), "WRITE_OFF", wrongFee, "ACCEPT_CHANNEL");
         for (Map.Entry<String, String> r : resolutions.entrySet()) {
             String caseId = mine.get(r.getKey()).getString("id");
             assertThat(inSuspense(Staff.as(Staff.FINANCE, "GET", "/cases/" + caseId, null, 200).json()))
@@ -145,8 +151,8 @@ class ReconciliationIT {
         assertThat(notApplicable.status()).as("a resolved case takes no proposal").isEqualTo(409);
 
         long suspenseOfMyCases = Database.count("SELECT COALESCE(SUM(p.amount_minor), 0) FROM posting p JOIN journal_entry e"
-                + " ON e.id = p.journal_entry_id WHERE p.account_type = 'SUSPENSE' AND e.reference_id IN (?, ?, ?, ?)",
-                List.of(missing, wrongAmount, failed, extraTxn.get(ghost)).stream()
+                + " ON e.id = p.journal_entry_id WHERE p.account_type = 'SUSPENSE' AND e.reference_id IN (?, ?, ?, ?, ?)",
+                List.of(missing, wrongAmount, failed, extraTxn.get(ghost), wrongFee).stream()
                         .map(k -> mine.get(k).getString("id") + ":USD").toArray());
         assertThat(suspenseOfMyCases).as("suspense back at zero for these cases").isZero();
         assertThat(Staff.as(Staff.FINANCE, "GET", "/ledger/balances", null, 200).json().getJsonObject("trialBalance")
