@@ -47,7 +47,8 @@ public class SettlementPayouts {
     /** Pays an APPROVED settlement out to the merchant's account. */
     public SettlementView pay(String id) {
         Settlements.Payout payout = settlements.payout(id);
-        PayoutBank.Outcome outcome = bank.transfer(id, payout.settlement().net(), payout.account(), payout.name());
+        PayoutBank.Outcome outcome = bank.transfer(payout.settlement().transferRef(), payout.settlement().net(),
+                payout.account(), payout.name());
         return settlements.recordPayout(id, outcome);
     }
 }

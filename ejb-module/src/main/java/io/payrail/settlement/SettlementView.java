@@ -11,7 +11,15 @@ import java.time.LocalDate;
 public record SettlementView(String id, String merchantId, String currency, LocalDate settlementDay, String state,
                              long grossMinor, long refundsMinor, long feesMinor, long netMinor, int lines,
                              Instant createdAt, String approvedBy, Instant approvedAt, String transferId,
-                             Instant paidAt, String failure) {
+                             Instant paidAt, String failure, int payoutAttempt) {
+
+    /**
+     * The payout's reference at the bank, its idempotency key: the settlement id for the first
+     * attempt, {@code <id>-<n>} for the n-th after a rejected one (the bank decides once per reference).
+     */
+    public String transferRef() {
+        return payoutAttempt <= 1 ? id : id + "-" + payoutAttempt;
+    }
 
     public Money net() {
         return Money.ofMinor(netMinor, currency);
@@ -33,6 +41,9 @@ public record SettlementView(String id, String merchantId, String currency, Loca
         }
         if (failure != null) {
             b.add("failure", failure);
+        }
+        if (payoutAttempt > 1) {
+            b.add("payoutAttempt", payoutAttempt).add("transferRef", transferRef());
         }
         return b.build();
     }

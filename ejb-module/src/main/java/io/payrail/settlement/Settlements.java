@@ -44,7 +44,7 @@ public class Settlements {
     private static final Logger LOG = Logger.getLogger(Settlements.class.getName());
     private static final String COLUMNS = "s.id, s.merchant_id, s.currency, s.settlement_day, s.state, s.gross_minor,"
             + " s.refunds_minor, s.fees_minor, s.net_minor, s.line_count, s.created_at, s.approved_by, s.approved_at,"
-            + " s.transfer_id, s.paid_at, s.failure";
+            + " s.transfer_id, s.paid_at, s.failure, s.payout_attempt";
 
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
@@ -232,6 +232,35 @@ public class Settlements {
         return get(id);
     }
 
+    /**
+     * A FAILED payout goes back to APPROVED for another attempt, to the merchant's payout account as
+     * it is now, under a new transfer reference ({@link SettlementView#transferRef()}). Nothing is
+     * booked: a failed payout never left payable.
+     *
+     * @throws PayrailException SETTLEMENT_NOT_FOUND, SETTLEMENT_STATE_CONFLICT (not FAILED, or the
+     *         account is still the one the bank rejected)
+     */
+    public SettlementView retry(String id, String operator) {
+        SettlementView s = get(id);
+        Object[] accounts = (Object[]) em.createNativeQuery("select s.payout_account, m.payout_account from settlement s"
+                        + " join merchant m on m.id = s.merchant_id where s.id = ?1")
+                .setParameter(1, id).getSingleResult();
+        if (!"FAILED".equals(s.state())) {
+            throw conflict(s, "only a FAILED payout is tried again");
+        }
+        if (accounts[1] == null || accounts[1].equals(accounts[0])) {
+            throw conflict(s, "the bank rejected account " + accounts[0] + " and the merchant's payout account is"
+                    + " still that one: correct it first (PUT /api/operator/settlements/accounts/" + s.merchantId()
+                    + "), then try again");
+        }
+        em.createNativeQuery("update settlement set state = 'APPROVED', payout_attempt = payout_attempt + 1,"
+                        + " payout_account = null, version = version + 1 where id = ?1 and state = 'FAILED'")
+                .setParameter(1, id).executeUpdate();
+        LOG.info(() -> "settlement " + id + ": payout attempt " + (s.payoutAttempt() + 1) + " to the corrected account,"
+                + " asked by " + operator + " (the bank rejected " + accounts[0] + ": " + s.failure() + ")");
+        return get(id);
+    }
+
     /** Sets the merchant's settlement delay (T+n) and payout account. */
     public void configure(String merchantId, int delayDays, String account, String name) {
         if (delayDays < 0 || delayDays > SettlementRules.MAX_DELAY_DAYS) {
@@ -297,7 +326,7 @@ public class Settlements {
                 SqlValues.localDate(r[3]), (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
                 ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), ((Number) r[9]).intValue(),
                 SqlValues.instant(r[10]), (String) r[11], SqlValues.instant(r[12]), (String) r[13],
-                SqlValues.instant(r[14]), (String) r[15])).toList();
+                SqlValues.instant(r[14]), (String) r[15], ((Number) r[16]).intValue())).toList();
     }
 
 

@@ -112,4 +112,44 @@ class SettlementIT {
         assertThat(String.join("\n", lines)).contains(first, second, third, refundId);
         assertThat(merchant.get("/api/v1/settlements/stl_unknown/lines").status()).isEqualTo(404);
     }
+
+    @Test
+    void aPayoutTheBankRejectedIsPaidAgainOnlyToACorrectedAccountAndOnce() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String closed = "DE89370400440532013013"; // the simulated bank's rule: an account ending in 13 is closed
+        Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
+                .add("delayDays", 0).add("account", closed).add("name", "Settle Retry").build().toString(), 200);
+        paid(5_000);
+        Staff.as(Staff.FINANCE, "POST", "/statements/SIMBANK/" + today + "/import", null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/reconciliation/SIMBANK/" + today, null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today, null, 200);
+        String id = Staff.as(Staff.FINANCE, "GET", "/settlements?merchantId=" + merchant.id(), null, 200).json()
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/approval", null, 200);
+
+        JsonObject failed = Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 200).json();
+        assertThat(failed.getString("state")).isEqualTo("FAILED");
+        assertThat(failed.getString("failure")).contains("ACCOUNT_CLOSED");
+        assertThat(Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/retry", null, 409).body())
+                .as("not to the account the bank rejected").contains("correct it first");
+
+        Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
+                .add("delayDays", 0).add("account", ACCOUNT).add("name", "Settle Retry").build().toString(), 200);
+        JsonObject again = Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/retry", null, 200).json();
+        assertThat(again.getString("state")).isEqualTo("APPROVED");
+        assertThat(again.getString("transferRef")).isEqualTo(id + "-2");
+        JsonObject paid = Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/payout", null, 200).json();
+        assertThat(paid.getString("state")).isEqualTo("PAID");
+        Staff.as(Staff.FINANCE, "POST", "/settlements/" + id + "/retry", null, 409);
+
+        JsonObject rejected = Simulator.transferRecord(id);
+        assertThat(rejected.getString("status")).isEqualTo("REJECTED");
+        assertThat(rejected.getInt("executions")).as("nothing left on the rejected attempt").isZero();
+        JsonObject executed = Simulator.transferRecord(id + "-2");
+        assertThat(executed.getInt("executions")).as("money left once").isEqualTo(1);
+        assertThat(executed.getString("beneficiaryAccount")).isEqualTo(ACCOUNT);
+        assertThat(executed.getJsonNumber("amount").longValue()).isEqualTo(paid.getJsonNumber("net").longValue());
+        assertThat(Database.count("SELECT COUNT(*) FROM journal_entry WHERE reference_id = ? AND entry_type IN"
+                + " ('SETTLEMENT_APPROVED', 'SETTLEMENT_PAID')", id)).as("approved and paid booked once each").isEqualTo(2);
+    }
 }

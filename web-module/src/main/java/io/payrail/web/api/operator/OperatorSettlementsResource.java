@@ -100,6 +100,13 @@ public class OperatorSettlementsResource {
         return settlements.approve(id, operator.operatorId()).toJson();
     }
 
+    /** A FAILED payout, again, to the merchant's corrected account (409 while the account is unchanged). */
+    @POST
+    @Path("{id}/retry")
+    public JsonObject retry(@PathParam("id") String id) {
+        return settlements.retry(id, operator.operatorId()).toJson();
+    }
+
     @POST
     @Path("{id}/payout")
     public JsonObject pay(@PathParam("id") String id) {
