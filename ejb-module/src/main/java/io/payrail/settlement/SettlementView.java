@@ -7,11 +7,14 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A settlement batch as merchants and operators see it; amounts in minor units of its currency. */
+/**
+ * A settlement batch as merchants and operators see it; amounts in minor units of its currency:
+ * net = gross − refunds − fees + adjustments (accepted discrepancy cases, either sign).
+ */
 public record SettlementView(String id, String merchantId, String currency, LocalDate settlementDay, String state,
                              long grossMinor, long refundsMinor, long feesMinor, long netMinor, int lines,
                              Instant createdAt, String approvedBy, Instant approvedAt, String transferId,
-                             Instant paidAt, String failure, int payoutAttempt) {
+                             Instant paidAt, String failure, int payoutAttempt, long adjustmentsMinor) {
 
     /**
      * The payout's reference at the bank, its idempotency key: the settlement id for the first
@@ -28,7 +31,8 @@ public record SettlementView(String id, String merchantId, String currency, Loca
     public JsonObject toJson() {
         JsonObjectBuilder b = Json.createObjectBuilder().add("id", id).add("merchantId", merchantId)
                 .add("currency", currency).add("settlementDay", settlementDay.toString()).add("state", state)
-                .add("gross", grossMinor).add("refunds", refundsMinor).add("fees", feesMinor).add("net", netMinor)
+                .add("gross", grossMinor).add("refunds", refundsMinor).add("fees", feesMinor)
+                .add("adjustments", adjustmentsMinor).add("net", netMinor)
                 .add("lines", lines).add("createdAt", createdAt.toString());
         if (approvedBy != null) {
             b.add("approvedBy", approvedBy).add("approvedAt", approvedAt.toString());

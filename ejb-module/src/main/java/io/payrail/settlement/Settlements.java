@@ -44,7 +44,7 @@ public class Settlements {
     private static final Logger LOG = Logger.getLogger(Settlements.class.getName());
     private static final String COLUMNS = "s.id, s.merchant_id, s.currency, s.settlement_day, s.state, s.gross_minor,"
             + " s.refunds_minor, s.fees_minor, s.net_minor, s.line_count, s.created_at, s.approved_by, s.approved_at,"
-            + " s.transfer_id, s.paid_at, s.failure, s.payout_attempt";
+            + " s.transfer_id, s.paid_at, s.failure, s.payout_attempt, s.adjustments_minor";
 
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
@@ -101,6 +101,24 @@ public class Settlements {
         for (Object[] r : refunds) {
             line(byCurrency, SettlementLine.Kind.REFUND, r, (String) r[5]);
         }
+        // accepted cases: what the channel's figure moved on the merchant's pending balance (a debit
+        // there is money the merchant is owed less)
+        @SuppressWarnings("unchecked")
+        List<Object[]> adjustments = em.createNativeQuery("select e.reference_id, p.currency, sum(p.amount_minor),"
+                        + " max(e.created_at) from journal_entry e join posting p on p.journal_entry_id = e.id"
+                        + " where e.entry_type = ?3 and p.account_type = 'MERCHANT_PENDING' and p.account_owner = ?1"
+                        + " and e.created_at < ?2 and not exists (select 1 from settlement_line l where l.kind in"
+                        + " ('ADJUSTMENT_CREDIT', 'ADJUSTMENT_DEBIT') and l.reference = e.reference_id)"
+                        + " group by e.reference_id, p.currency order by max(e.created_at), e.reference_id")
+                .setParameter(1, merchantId).setParameter(2, before).setParameter(3, PostingRules.CASE_ACCEPTED)
+                .getResultList();
+        for (Object[] r : adjustments) {
+            long debit = ((Number) r[2]).longValue();
+            if (debit != 0) {
+                line(byCurrency, debit > 0 ? SettlementLine.Kind.ADJUSTMENT_DEBIT : SettlementLine.Kind.ADJUSTMENT_CREDIT,
+                        new Object[] {r[0], r[1], Math.abs(debit), 0L, r[3]}, null);
+            }
+        }
         List<String> made = new ArrayList<>();
         for (Map.Entry<String, List<Line>> e : byCurrency.entrySet()) {
             batch(merchantId, e.getKey(), day, e.getValue()).ifPresent(made::add);
@@ -132,23 +150,28 @@ public class Settlements {
         long gross = 0;
         long refunds = 0;
         long fees = 0;
+        long adjustments = 0;
         for (Line l : lines) {
-            if (l.line().kind() == SettlementLine.Kind.CAPTURE) {
-                gross += l.line().gross().minorUnits();
-                fees += l.line().fee().minorUnits();
-            } else {
-                refunds += l.line().gross().minorUnits();
-                fees -= l.line().fee().minorUnits();
+            switch (l.line().kind()) {
+                case CAPTURE -> {
+                    gross += l.line().gross().minorUnits();
+                    fees += l.line().fee().minorUnits();
+                }
+                case REFUND -> {
+                    refunds += l.line().gross().minorUnits();
+                    fees -= l.line().fee().minorUnits();
+                }
+                case ADJUSTMENT_CREDIT, ADJUSTMENT_DEBIT -> adjustments += l.line().net().minorUnits();
             }
         }
         String id = Ids.next("stl");
         em.createNativeQuery("insert into settlement (id, merchant_id, currency, settlement_day, state, gross_minor,"
-                        + " refunds_minor, fees_minor, net_minor, line_count, created_at, version)"
-                        + " values (?1, ?2, ?3, ?4, 'DRAFT', ?5, ?6, ?7, ?8, ?9, ?10, 0)")
+                        + " refunds_minor, fees_minor, net_minor, line_count, created_at, version, adjustments_minor)"
+                        + " values (?1, ?2, ?3, ?4, 'DRAFT', ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11)")
                 .setParameter(1, id).setParameter(2, merchantId).setParameter(3, currency).setParameter(4, day)
                 .setParameter(5, gross).setParameter(6, refunds).setParameter(7, fees)
                 .setParameter(8, net.minorUnits()).setParameter(9, lines.size())
-                .setParameter(10, Timestamp.from(clock.instant())).executeUpdate();
+                .setParameter(10, Timestamp.from(clock.instant())).setParameter(11, adjustments).executeUpdate();
         for (Line l : lines) {
             em.createNativeQuery("insert into settlement_line (kind, reference, settlement_id, order_id, moved_at,"
                             + " gross_minor, fee_minor, net_minor) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
@@ -326,7 +349,8 @@ public class Settlements {
                 SqlValues.localDate(r[3]), (String) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
                 ((Number) r[7]).longValue(), ((Number) r[8]).longValue(), ((Number) r[9]).intValue(),
                 SqlValues.instant(r[10]), (String) r[11], SqlValues.instant(r[12]), (String) r[13],
-                SqlValues.instant(r[14]), (String) r[15], ((Number) r[16]).intValue())).toList();
+                SqlValues.instant(r[14]), (String) r[15], ((Number) r[16]).intValue(), ((Number) r[17]).longValue()))
+                .toList();
     }
 
 

@@ -157,6 +157,23 @@ class ReconciliationIT {
         assertThat(suspenseOfMyCases).as("suspense back at zero for these cases").isZero();
         assertThat(Staff.as(Staff.FINANCE, "GET", "/ledger/balances", null, 200).json().getJsonObject("trialBalance")
                 .getJsonNumber("USD").longValue()).as("trial balance").isZero();
+
+        // what the accepted cases moved on the merchant's balance is settled with its reconciled captures:
+        // the missing payment's 10.00 taken back, the failed order's 10.13 the bank took paid out
+        Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
+                .add("delayDays", 0).add("account", "DE89370400440532013000").add("name", "Recon").build().toString(), 200);
+        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + DAY, null, 200);
+        JsonObject batch = Staff.as(Staff.FINANCE, "GET", "/settlements?merchantId=" + merchant.id(), null, 200).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(batch.getJsonNumber("adjustments").longValue()).isEqualTo(-1_000 + 1_013);
+        assertThat(batch.getJsonNumber("gross").longValue()).as("matched and fee-mismatched captures").isEqualTo(7_000);
+        assertThat(batch.getJsonNumber("net").longValue()).isEqualTo(batch.getJsonNumber("gross").longValue()
+                - batch.getJsonNumber("refunds").longValue() - batch.getJsonNumber("fees").longValue() + 13);
+        String csv = merchant.get("/api/v1/settlements/" + batch.getString("id") + "/lines").body();
+        assertThat(csv).contains(",ADJUSTMENT_DEBIT," + mine.get(missing).getString("id") + ":USD,")
+                .contains(",ADJUSTMENT_CREDIT," + mine.get(failed).getString("id") + ":USD,")
+                .contains(",CAPTURE," + matched + ",").contains(",CAPTURE," + wrongFee + ",")
+                .doesNotContain(wrongAmount);
     }
 
     /** The cases among {@code cases} about these orders (by id) or extra lines (by channel transaction id). */
