@@ -123,6 +123,11 @@ public class ChannelMovement {
         return merchantRef;
     }
 
+    /** The order or refund the movement was classified against (null before, or when the platform has none). */
+    public String reconRef() {
+        return reconRef;
+    }
+
     public String refundRef() {
         return refundRef;
     }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,21 +89,70 @@ public class Reconciliation {
                         + " and m.statementDay = :d and m.reconClass is null order by m.movedAt, m.id",
                         ChannelMovement.class)
                 .setParameter("c", channelId).setParameter("d", day).setMaxResults(limit).getResultList();
+        Known known = known(channelId, chunk);
         for (ChannelMovement m : chunk) {
             if (m.isRefund()) {
-                refund(m);
+                refund(m, known);
             } else {
-                payment(m);
+                payment(m, known);
+            }
+            if (m.reconRef() != null) {
+                // classified: a later movement of the same reference is a second one
+                known.matched.add((m.isRefund() ? "REFUND|" : "PAYMENT|") + m.reconRef());
             }
         }
         return chunk.size();
     }
 
-    private void payment(ChannelMovement m) {
+    /**
+     * What a chunk's movements are looked up against, read in a few queries for the whole chunk
+     * instead of several per movement: their orders and refunds, the late payments already booked,
+     * the references already matched, the open missing-at-channel cases. Kept up to date as the chunk
+     * is classified (a reference matched earlier in the chunk counts as matched before).
+     */
+    private Known known(String channelId, List<ChannelMovement> chunk) {
+        Set<String> orderIds = new HashSet<>();
+        Set<String> refundIds = new HashSet<>();
+        for (ChannelMovement m : chunk) {
+            if (m.isRefund()) {
+                refundIds.add(m.refundRef());
+            } else {
+                orderIds.add(m.merchantRef());
+                int dot = m.merchantRef().lastIndexOf('.');
+                if (dot > 0) {
+                    orderIds.add(m.merchantRef().substring(0, dot));
+                }
+            }
+        }
+        Known known = new Known();
+        rows(ORDER_ROW + " where id in (?1)", orderIds).forEach(r -> known.orders.put(r.id(), r));
+        rows(REFUND_ROW + " where id in (?1)", refundIds).forEach(r -> known.refunds.put(r.id(), r));
+        Set<String> lateRefs = new HashSet<>(orderIds);
+        chunk.stream().filter(m -> !m.isRefund()).forEach(m -> lateRefs.add(m.merchantRef() + ":" + channelId));
+        known.latePayments.addAll(this.<String>select("select reference_id from journal_entry where entry_type = ?2"
+                + " and reference_id in (?1)", lateRefs, PostingRules.LATE_PAYMENT_CAPTURED));
+        Set<String> refs = new HashSet<>(orderIds);
+        refs.addAll(refundIds);
+        known.matched.addAll(this.<String>select("select concat(movement_type, '|', recon_ref) from channel_movement"
+                + " where recon_ref in (?1) and recon_class is not null", refs));
+        for (Object[] r : this.<Object[]>select("select aggregate_type, aggregate_id, id from channel_discrepancy"
+                + " where aggregate_type in ('ORDER', 'REFUND') and aggregate_id in (?1) and kind = ?2 and channel_id = ?3"
+                + " and state <> 'RESOLVED'", refs,
+                DiscrepancyKind.MISSING_AT_CHANNEL.name(), channelId)) {
+            known.missingAtChannel.put(r[0] + "|" + r[1], (String) r[2]);
+        }
+        return known;
+    }
+
+    private void payment(ChannelMovement m, Known known) {
         String ch = m.channelId();
         Instant now = clock.instant();
         ledger.book(PostingRules.channelSettledPayment(m.id(), ch, m.amount(), m.fee(), now));
-        Optional<Row> found = orderFor(m.merchantRef());
+        Optional<Row> found = Optional.ofNullable(known.orders.get(m.merchantRef()));
+        int dot = m.merchantRef().lastIndexOf('.');
+        if (found.isEmpty() && dot > 0) {
+            found = Optional.ofNullable(known.orders.get(m.merchantRef().substring(0, dot)));
+        }
         if (found.isEmpty()) {
             m.classify(ReconClass.MISSING_AT_PLATFORM, null, cases.raise(DiscrepancyKind.MISSING_AT_PLATFORM, ch,
                     "PAYMENT_LINE", m.id(), null, m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
@@ -115,17 +166,18 @@ public class Reconciliation {
             // the statement's word: paid (or other money, which holds the order and raises its case)
             orders.recordSuccess(o.id(), ch, m.merchantRef(), m.channelTxnId(), m.amount(), TransitionSource.RECONCILIATION);
             o = order(o.id()).orElseThrow();
+            known.orders.put(o.id(), o);
         }
         // the reference LatePayments books a payment that does not hold the order under
-        if (ledger.isBooked(PostingRules.LATE_PAYMENT_CAPTURED, own ? o.id() : m.merchantRef() + ":" + ch)) {
+        if (known.latePayments.contains(own ? o.id() : m.merchantRef() + ":" + ch)) {
             // the channel reported it before: it is in suspense, on its way back to the payer
             m.classify(ReconClass.MATCHED, o.id(), null, now);
         } else if (own && o.held()) {
             Optional<String> held = cases.heldCase(ch, "ORDER", o.id());
             m.classify(m.amount().currency().equals(o.amount().currency()) ? ReconClass.AMOUNT_MISMATCH
                     : ReconClass.CURRENCY_MISMATCH, o.id(), held.orElse(null), now);
-        } else if (own && PAID.contains(o.state()) && !matchedBefore(o.id(), "PAYMENT", m.id())) {
-            compare(m, "ORDER", o, o.amount(), m.amount());
+        } else if (own && PAID.contains(o.state()) && !known.matched.contains("PAYMENT|" + o.id())) {
+            compare(m, "ORDER", o, o.amount(), m.amount(), known);
         } else {
             String why = own ? "the order is " + o.state() + (PAID.contains(o.state()) ? " and listed before" : "")
                     : "the order is at " + o.channelId();
@@ -135,11 +187,11 @@ public class Reconciliation {
         }
     }
 
-    private void refund(ChannelMovement m) {
+    private void refund(ChannelMovement m, Known known) {
         String ch = m.channelId();
         Instant now = clock.instant();
         ledger.book(PostingRules.channelSettledRefund(m.id(), ch, m.amount(), now));
-        Optional<Row> found = refundRow(m.refundRef());
+        Optional<Row> found = Optional.ofNullable(known.refunds.get(m.refundRef()));
         if (found.isEmpty()) {
             m.classify(ReconClass.MISSING_AT_PLATFORM, null, cases.raise(DiscrepancyKind.MISSING_AT_PLATFORM, ch,
                     "REFUND_LINE", m.id(), null, m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
@@ -150,8 +202,8 @@ public class Reconciliation {
         boolean own = ch.equals(r.channelId());
         if (own && r.held()) {
             m.classify(ReconClass.AMOUNT_MISMATCH, r.id(), cases.heldCase(ch, "REFUND", r.id()).orElse(null), now);
-        } else if (own && "SUCCEEDED".equals(r.state()) && !matchedBefore(r.id(), "REFUND", m.id())) {
-            compare(m, "REFUND", r, r.amount(), m.amount());
+        } else if (own && "SUCCEEDED".equals(r.state()) && !known.matched.contains("REFUND|" + r.id())) {
+            compare(m, "REFUND", r, r.amount(), m.amount(), known);
         } else {
             m.classify(ReconClass.STATE_MISMATCH, r.id(), cases.raise(DiscrepancyKind.STATE_MISMATCH, ch, "REFUND",
                     r.id(), r.merchantId(), m.channelTxnId(), Money.zero(m.amount().currency()), m.amount(),
@@ -161,7 +213,7 @@ public class Reconciliation {
     }
 
     /** A known, settled order or refund on its own channel: matched, late, or another figure. */
-    private void compare(ChannelMovement m, String type, Row row, Money platform, Money channel) {
+    private void compare(ChannelMovement m, String type, Row row, Money platform, Money channel, Known known) {
         Instant now = clock.instant();
         if (!platform.currency().equals(channel.currency()) || !platform.equals(channel)) {
             DiscrepancyKind kind = platform.currency().equals(channel.currency()) ? DiscrepancyKind.AMOUNT_MISMATCH
@@ -171,7 +223,7 @@ public class Reconciliation {
                     "platform " + platform + ", channel " + channel), now);
             return;
         }
-        Optional<String> late = cases.openCase(DiscrepancyKind.MISSING_AT_CHANNEL, m.channelId(), type, row.id());
+        Optional<String> late = Optional.ofNullable(known.missingAtChannel.remove(type + "|" + row.id()));
         late.ifPresent(caseId -> cases.closeCrossDay(caseId, m.statementDay()));
         Optional<Money> contractFee = "ORDER".equals(type) ? fees.expectedFee(m.channelId(), m.amount()) : Optional.empty();
         if (contractFee.isPresent() && !contractFee.get().equals(m.fee())) {
@@ -242,35 +294,40 @@ public class Reconciliation {
         return out;
     }
 
-    private boolean matchedBefore(String reference, String type, String movementId) {
-        return em.createQuery("select count(m) from ChannelMovement m where m.reconRef = :r and m.type = :t"
-                        + " and m.id <> :id and m.reconClass is not null", Long.class)
-                .setParameter("r", reference).setParameter("t", type).setParameter("id", movementId)
-                .getSingleResult() > 0;
-    }
+    private static final String ORDER_ROW = "select id, merchant_id, channel_id, state, amount_minor, currency,"
+            + " held_at, COALESCE(channel_ref, id) from payment_order";
+    private static final String REFUND_ROW = "select id, merchant_id, channel_id, state, amount_minor, currency,"
+            + " held_at, id from refund";
 
     private Optional<Row> order(String id) {
-        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at,"
-                + " COALESCE(channel_ref, id) from payment_order where id = ?1", id);
+        return rows(ORDER_ROW + " where id in (?1)", Set.of(id)).stream().findFirst();
     }
 
-    /** The order a channel's reference names: its id, or a cashier attempt's {@code <order id>.<n>}. */
-    private Optional<Row> orderFor(String reference) {
-        Optional<Row> row = order(reference);
-        int dot = reference.lastIndexOf('.');
-        return row.isPresent() || dot < 0 ? row : order(reference.substring(0, dot));
+    private List<Row> rows(String sql, Set<String> ids) {
+        return this.<Object[]>select(sql, ids).stream().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Money.ofMinor(((Number) r[4]).longValue(), (String) r[5]), r[6] != null, (String) r[7])).toList();
     }
 
-    private Optional<Row> refundRow(String id) {
-        return row("select id, merchant_id, channel_id, state, amount_minor, currency, held_at, id from refund"
-                + " where id = ?1", id);
+    /** A native query whose first parameter is a list of ids (none: no rows, no query). */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> select(String sql, Set<String> ids, Object... more) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createNativeQuery(sql).setParameter(1, List.copyOf(ids));
+        for (int i = 0; i < more.length; i++) {
+            query.setParameter(i + 2, more[i]);
+        }
+        return query.getResultList();
     }
 
-    private Optional<Row> row(String sql, String id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(r -> new Row((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                Money.ofMinor(((Number) r[4]).longValue(), (String) r[5]), r[6] != null, (String) r[7]));
+    /** What one chunk is looked up against ({@link #known}); by reference, keyed {@code TYPE|id} where typed. */
+    private static final class Known {
+        final Map<String, Row> orders = new HashMap<>();
+        final Map<String, Row> refunds = new HashMap<>();
+        final Set<String> latePayments = new HashSet<>();
+        final Set<String> matched = new HashSet<>();
+        final Map<String, String> missingAtChannel = new HashMap<>();
     }
 
     /** An order or refund as reconciliation needs it; channelRef: what its channel knows it by. */
