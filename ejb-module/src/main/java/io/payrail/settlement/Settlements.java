@@ -321,19 +321,27 @@ public class Settlements {
         return find("s.state = ?1 order by s.settlement_day, s.id limit " + limit, state);
     }
 
-    /** The settlement's lines as CSV (UTF-8, header line, one line per capture or refund, oldest first). */
-    public String linesCsv(String merchantId, String id) {
-        SettlementView s = getFor(merchantId, id);
+    /** One merchant's settlement's lines, oldest first; SETTLEMENT_NOT_FOUND when it is another's. */
+    public List<LineView> lines(String merchantId, String id) {
+        getFor(merchantId, id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select kind, reference, order_id, moved_at, gross_minor, fee_minor,"
                         + " net_minor from settlement_line where settlement_id = ?1 order by moved_at, kind, reference")
                 .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new LineView((String) r[0], (String) r[1], (String) r[2], SqlValues.instant(r[3]),
+                ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+    }
+
+    /** The settlement's lines as CSV (UTF-8, header line, one line per capture, refund or adjustment, oldest first). */
+    public String linesCsv(String merchantId, String id) {
+        SettlementView s = getFor(merchantId, id);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                 .setHeader("settlement_id", "kind", "reference", "order_id", "time_utc", "gross_minor", "fee_minor",
                         "net_minor", "currency").get())) {
-            for (Object[] r : rows) {
-                csv.printRecord(id, r[0], r[1], r[2], SqlValues.instant(r[3]).toString(), r[4], r[5], r[6], s.currency());
+            for (LineView l : lines(merchantId, id)) {
+                csv.printRecord(id, l.kind(), l.reference(), l.orderId(), l.movedAt().toString(), l.grossMinor(),
+                        l.feeMinor(), l.netMinor(), s.currency());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -367,6 +375,11 @@ public class Settlements {
     }
 
     private record Line(SettlementLine line, String orderId, Instant movedAt) {
+    }
+
+    /** One line of a settlement as merchants see it; orderId null for an adjustment. */
+    public record LineView(String kind, String reference, String orderId, Instant movedAt, long grossMinor,
+                           long feeMinor, long netMinor) {
     }
 
     /** An APPROVED settlement and where its payout goes. */

@@ -41,6 +41,10 @@ class SoapIT {
 
     /** The gw:Authentication header over the fields as docs/soap.md says ({@link Soap#canonical}). */
     private Authentication sign(String operation, Map<String, Object> fields) {
+        return sign(merchant, operation, fields);
+    }
+
+    private static Authentication sign(TestMerchant merchant, String operation, Map<String, Object> fields) {
         long timestamp = Instant.now().getEpochSecond();
         String nonce = Nonces.next();
         Authentication auth = new Authentication();
@@ -197,5 +201,46 @@ class SoapIT {
         assertThat(wsdl.body()).doesNotContain("schemaLocation").doesNotContain("?xsd=")
                 .contains("name=\"CreatePaymentRequest\"").contains("name=\"expiresInSeconds\"")
                 .contains("name=\"payUrl\"");
+    }
+
+    @Test
+    void aMerchantListsItsSettlementsAndReadsOneWithItsLinesButNotAnothersOne() throws PayrailFault_Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        TestMerchant settled = Merchants.fresh("SOAPSTL", 600);
+        Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + settled.id(), jakarta.json.Json.createObjectBuilder()
+                .add("delayDays", 0).add("account", "DE89370400440532013000").add("name", "SOAP shop").build()
+                .toString(), 200);
+        String paid = settled.pay(Payments.newOrderNo("soapstl"), 4_321);
+        assertThat(Payments.awaitFinal(settled, paid, Duration.ofSeconds(30)).getString("state")).isEqualTo("SUCCEEDED");
+        String channel = Database.string("SELECT channel_id FROM payment_order WHERE id = ?", paid);
+        Staff.as(Staff.FINANCE, "POST", "/statements/" + channel + "/" + today + "/import", null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/reconciliation/" + channel + "/" + today, null, 200);
+        Staff.as(Staff.FINANCE, "POST", "/settlements/runs/" + today, null, 200);
+        jakarta.json.JsonObject rest = TestMerchant.json(settled.get("/api/v1/settlements")).getJsonArray("items")
+                .getJsonObject(0);
+
+        PaymentGateway port = port();
+        io.payrail.systest.soap.client.ListSettlementsRequest list = new io.payrail.systest.soap.client.ListSettlementsRequest();
+        list.setLimit(10);
+        var listed = port.listSettlements(list, sign(settled, "listSettlements", Map.of("limit", 10)));
+        assertThat(listed.getSettlement()).hasSize(1);
+        assertThat(listed.getSettlement().get(0).getId()).isEqualTo(rest.getString("id"));
+        assertThat(listed.getSettlement().get(0).getNet()).isEqualTo(rest.getJsonNumber("net").longValue());
+
+        io.payrail.systest.soap.client.GetSettlementRequest get = new io.payrail.systest.soap.client.GetSettlementRequest();
+        get.setSettlementId(rest.getString("id"));
+        var one = port.getSettlement(get, sign(settled, "getSettlement", Map.of("settlementId", rest.getString("id"))));
+        assertThat(one.getSettlement().getSettlementDay().toXMLFormat()).isEqualTo(today);
+        assertThat(one.getLine()).singleElement().satisfies(line -> {
+            assertThat(line.getKind()).isEqualTo("CAPTURE");
+            assertThat(line.getPaymentId()).isEqualTo(paid);
+            assertThat(line.getGross()).isEqualTo(4_321);
+            assertThat(line.getNet()).isEqualTo(one.getSettlement().getNet());
+        });
+
+        assertThatThrownBy(() -> port.getSettlement(get, sign("getSettlement", Map.of("settlementId",
+                rest.getString("id"))))).as("another merchant's settlement does not exist for the demo merchant")
+                .isInstanceOfSatisfying(PayrailFault_Exception.class,
+                        f -> assertThat(f.getFaultInfo().getCode()).isEqualTo("SETTLEMENT_NOT_FOUND"));
     }
 }

@@ -29,7 +29,12 @@ import io.payrail.web.soap.v1.CreatePaymentResponse;
 import io.payrail.web.soap.v1.CreateRefundResponse;
 import io.payrail.web.soap.v1.GetPaymentRequest;
 import io.payrail.web.soap.v1.GetPaymentResponse;
+import io.payrail.settlement.Settlements;
 import io.payrail.web.soap.v1.GetRefundRequest;
+import io.payrail.web.soap.v1.GetSettlementRequest;
+import io.payrail.web.soap.v1.GetSettlementResponse;
+import io.payrail.web.soap.v1.ListSettlementsRequest;
+import io.payrail.web.soap.v1.ListSettlementsResponse;
 import io.payrail.web.soap.v1.GetRefundResponse;
 import io.payrail.web.soap.v1.Payment;
 import io.payrail.web.soap.v1.PaymentGateway;
@@ -83,6 +88,9 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
 
     @Inject
     private Validator validator;
+
+    @Inject
+    private Settlements settlements;
 
     @Inject
     private io.payrail.channel.PaymentResolver resolver;
@@ -206,6 +214,35 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
                     .orElseThrow(() -> new PayrailException(ErrorCode.REFUND_NOT_FOUND, "no such refund"));
             GetRefundResponse response = new GetRefundResponse();
             response.setRefund(SoapMapping.refund(refund));
+            return response;
+        });
+    }
+
+    @Override
+    public ListSettlementsResponse listSettlements(ListSettlementsRequest r, Authentication auth)
+            throws PayrailFault_Exception {
+        return call(() -> {
+            String merchant = authenticate("listSettlements", auth, new SoapCanonical().put("limit", r.getLimit()));
+            int limit = r.getLimit() == null ? 20 : r.getLimit();
+            if (limit < 1 || limit > 100) {
+                throw new PayrailException(ErrorCode.VALIDATION_FAILED, "limit must be from 1 to 100");
+            }
+            ListSettlementsResponse response = new ListSettlementsResponse();
+            settlements.ofMerchant(merchant, limit).forEach(v -> response.getSettlement().add(SoapMapping.settlement(v)));
+            return response;
+        });
+    }
+
+    @Override
+    public GetSettlementResponse getSettlement(GetSettlementRequest r, Authentication auth)
+            throws PayrailFault_Exception {
+        return call(() -> {
+            String merchant = authenticate("getSettlement", auth, new SoapCanonical()
+                    .put("settlementId", r.getSettlementId()));
+            required("settlementId", r.getSettlementId());
+            GetSettlementResponse response = new GetSettlementResponse();
+            response.setSettlement(SoapMapping.settlement(settlements.getFor(merchant, r.getSettlementId())));
+            settlements.lines(merchant, r.getSettlementId()).forEach(l -> response.getLine().add(SoapMapping.line(l)));
             return response;
         });
     }

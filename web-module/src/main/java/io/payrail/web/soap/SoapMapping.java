@@ -10,6 +10,10 @@ import io.payrail.web.soap.v1.RefundState;
 import java.time.Instant;
 import java.util.GregorianCalendar;
 import javax.xml.datatype.DatatypeConfigurationException;
+import io.payrail.settlement.SettlementView;
+import io.payrail.settlement.Settlements;
+import io.payrail.web.soap.v1.Settlement;
+import io.payrail.web.soap.v1.SettlementLine;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -63,6 +67,38 @@ final class SoapMapping {
         r.setUpdatedAt(date(v.updatedAt()));
         r.setFinishedAt(date(v.finishedAt()));
         return r;
+    }
+
+    static Settlement settlement(SettlementView v) {
+        Settlement s = new Settlement();
+        s.setId(v.id());
+        s.setSettlementDay(DATES.newXMLGregorianCalendarDate(v.settlementDay().getYear(), v.settlementDay().getMonthValue(),
+                v.settlementDay().getDayOfMonth(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED));
+        s.setCurrency(v.currency());
+        s.setState(v.state());
+        s.setGross(v.grossMinor());
+        s.setRefunds(v.refundsMinor());
+        s.setFees(v.feesMinor());
+        s.setAdjustments(v.adjustmentsMinor());
+        s.setNet(v.netMinor());
+        s.setLineCount(v.lines());
+        s.setCreatedAt(date(v.createdAt()));
+        s.setTransferId(v.transferId());
+        s.setPaidAt(v.paidAt() == null ? null : date(v.paidAt()));
+        s.setFailure(v.failure());
+        return s;
+    }
+
+    static SettlementLine line(Settlements.LineView l) {
+        SettlementLine line = new SettlementLine();
+        line.setKind(l.kind());
+        line.setReference(l.reference());
+        line.setPaymentId(l.orderId());
+        line.setTime(date(l.movedAt()));
+        line.setGross(l.grossMinor());
+        line.setFee(l.feeMinor());
+        line.setNet(l.netMinor());
+        return line;
     }
 
     static XMLGregorianCalendar date(Instant instant) {
