@@ -43,8 +43,9 @@ public class CashierQuickPay {
     /** A bound agreement, and the saved method it became for a signed-in payer (null for a guest). */
     public record Agreement(String agreementId, String brand, String last4, String methodId) implements Serializable {
 
+        /** The bound card, or null when only the agreement id is known (the JSON endpoint). */
         public String describe() {
-            return brand + " •••• " + last4;
+            return brand == null ? null : brand + " •••• " + last4;
         }
     }
 

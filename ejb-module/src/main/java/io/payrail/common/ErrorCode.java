@@ -17,6 +17,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(Kind.INVALID, "The response can only be application/json."),
     PAYLOAD_TOO_LARGE(Kind.INVALID, "The request body is too large."),
     KEY_INVALID(Kind.INVALID, "The public key is not an RSA key of 2048 bits or more in PEM form."),
+    CARD_INVALID(Kind.INVALID, "The card number, expiry, security code or phone is not valid."),
 
     // --- authentication (401) and authorisation (403) ---
     AUTH_MISSING(Kind.UNAUTHENTICATED, "The request carries no PAYRAIL-SHA256-RSA2048 Authorization header."),
@@ -59,6 +60,7 @@ public enum ErrorCode {
     // --- understood but refused (422) ---
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was used for a different request."),
     REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE, "The refund is larger than what remains refundable."),
+    QUICKPAY_REFUSED(Kind.UNPROCESSABLE, "Quick pay refused the binding or the code; nothing was charged."),
 
     // --- money out: fees, statements, reconciliation, cases, settlements (operator API; settlements also merchants) ---
     SETTLEMENT_NOT_FOUND(Kind.NOT_FOUND, "No settlement with this id exists for you."),

@@ -63,6 +63,11 @@ final class Simulator {
         return call(HttpRequest.newBuilder(uri("/admin/channels/" + channel + "/records/" + merchantRef)).GET());
     }
 
+    /** The latest SMS code QUICKPAY "texted" for a binding or an agreement (quickpay.md §3.3). */
+    static String quickPayCode(String bindOrAgreementId) {
+        return call(HttpRequest.newBuilder(uri("/admin/channels/quickpay/codes/" + bindOrAgreementId)).GET()).getString("code");
+    }
+
     /** WALLET's callback events for one order, in the order they were raised. */
     static JsonObject walletCallbacks(String merchantRef) {
         return call(HttpRequest.newBuilder(uri("/admin/channels/wallet/callbacks/" + merchantRef)).GET());

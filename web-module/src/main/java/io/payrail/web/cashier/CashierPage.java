@@ -77,6 +77,12 @@ public class CashierPage implements Serializable {
     private CashierQuickPay.Binding binding;
     private CashierQuickPay.Agreement boundHere;
     private String codeSentTo;
+    /**
+     * QUICKPAY's id of the agreement the last code was texted for. Shown in the page (an attribute)
+     * like a transaction id: it pays nothing without the code that only the payer's phone receives,
+     * and it lets a test read that code from the simulator's "SMS" (quickpay.md §3.3).
+     */
+    private String sentForAgreement;
     private transient String qpCardNumber;
     private transient String qpExpiry;
     private transient String qpPhone;
@@ -181,6 +187,7 @@ public class CashierPage implements Serializable {
         }
         try {
             codeSentTo = quickPay.sendCode(token, agreementId);
+            sentForAgreement = agreementId;
         } catch (QuickPayException e) {
             quickPayError(e);
         }
@@ -432,6 +439,10 @@ public class CashierPage implements Serializable {
 
     public String getCodeSentTo() {
         return codeSentTo;
+    }
+
+    public String getSentForAgreement() {
+        return sentForAgreement;
     }
 
     public String getQpCardNumber() {
