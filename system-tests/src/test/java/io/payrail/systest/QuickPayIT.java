@@ -55,12 +55,7 @@ class QuickPayIT {
         String agreementId = CashierPages.attribute(driver, "qp-code-sent", "data-agreement-id");
         assertThat(agreementId).startsWith("qpa_");
         CashierPages.await(driver, "qp-code").sendKeys(Simulator.quickPayCode(agreementId));
-        browser().screenshot("quickpay-code");
         driver.findElement(By.id("qp-pay")).click();
-    }
-
-    static Browser browser() {
-        return browser;
     }
 
     @Test
@@ -71,6 +66,7 @@ class QuickPayIT {
         driver.get(order.getString("cashierUrl"));
 
         bindAndPay(driver, "4111111111111111");
+        browser.screenshot("quickpay-paying");
 
         assertThat(CashierPages.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
         browser.screenshot("quickpay-paid");
