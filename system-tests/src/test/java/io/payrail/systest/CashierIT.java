@@ -40,7 +40,7 @@ class CashierIT {
     }
 
     /** A CASHIER order: the payer chooses at the cashier. */
-    private static JsonObject cashierOrder(long amount) {
+    static JsonObject cashierOrder(long amount) {
         String body = Json.createObjectBuilder().add("merchantOrderNo", Payments.newOrderNo("cashier"))
                 .add("amount", amount).add("currency", "USD").add("subject", "Cashier test order")
                 .add("paymentMethod", "CASHIER").build().toString();
@@ -58,7 +58,7 @@ class CashierIT {
         return driver;
     }
 
-    private static void payWithCard(WebDriver driver, String number) {
+    static void payWithCard(WebDriver driver, String number) {
         driver.findElement(By.id("card-number")).sendKeys(number);
         driver.findElement(By.id("card-expiry")).sendKeys("12/30");
         driver.findElement(By.id("card-cvv")).sendKeys("737");
@@ -85,7 +85,7 @@ class CashierIT {
      * A form's answer replaces the page: the state is read afresh each time, and an element of the
      * page being replaced (stale) is simply read again.
      */
-    private static String pageState(WebDriver driver, String expected) {
+    static String pageState(WebDriver driver, String expected) {
         String[] seen = {null};
         try {
             new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)

@@ -16,6 +16,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import io.payrail.web.payer.PayerSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
@@ -73,12 +75,28 @@ public class CashierPage implements Serializable {
         } finally {
             forgetCard();
         }
-        return show(payments.pay(token, PaymentMethod.BANK_CARD, card, null));
+        return show(payments.pay(token, PaymentMethod.BANK_CARD, card, payerId()));
     }
 
     /** Pays from the wallet: the payer confirms on the wallet's page (or scans its QR code there). */
     public String payWithWallet() throws IOException {
-        return show(payments.pay(token, PaymentMethod.WALLET, null, null));
+        return show(payments.pay(token, PaymentMethod.WALLET, null, payerId()));
+    }
+
+    /** The signed-in payer (the payment is then theirs, in "my orders"), or null for a guest. */
+    private static String payerId() {
+        return PayerSessions.current((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest()).map(String::valueOf).orElse(null);
+    }
+
+    /** Whether a payer is signed in (the page offers sign-in to a guest). */
+    public boolean isSignedIn() {
+        return payerId() != null;
+    }
+
+    /** The sign-in page, coming back to this order's page afterwards. */
+    public String getSignInUrl() {
+        return PayerSessions.signInUrl(CashierLinks.PAGE + "?" + CashierLinks.TOKEN_PARAMETER + "=" + token);
     }
 
     private String show(CashierResult result) throws IOException {
