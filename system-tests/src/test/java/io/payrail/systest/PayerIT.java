@@ -105,6 +105,7 @@ class PayerIT {
 
         String before = Simulator.latestMessageId(login);
         driver.findElement(By.id("forgot")).click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("send-code")));
         driver.findElement(By.id("login")).sendKeys(login);
         driver.findElement(By.id("send-code")).click();
         new WebDriverWait(driver, LIMIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
