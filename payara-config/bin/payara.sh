@@ -123,6 +123,7 @@ create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
 create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.channel.cardgw.url=$sim_url/cardgw/v1
+create-system-properties payrail.messages.url=$sim_url/messages/v1/messages
 create-system-properties payrail.channel.cardgw.public-key=$(printf '%s' "$SIM_KEYS_DIR/cardgw-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.channel.quickpay.url=$sim_url/quickpay/v1
 create-system-properties payrail.channel.quickpay.public-key=$(printf '%s' "$SIM_KEYS_DIR/quickpay-public-key.pem" | sed 's/:/\\\\:/g')

@@ -37,7 +37,7 @@ class CashierIT {
     }
 
     /** A CASHIER order: the payer chooses at the cashier. */
-    private static JsonObject cashierOrder(long amount) {
+    static JsonObject cashierOrder(long amount) {
         String body = Json.createObjectBuilder().add("merchantOrderNo", Payments.newOrderNo("cashier"))
                 .add("amount", amount).add("currency", "USD").add("subject", "Cashier test order")
                 .add("paymentMethod", "CASHIER").build().toString();
@@ -55,7 +55,7 @@ class CashierIT {
         return driver;
     }
 
-    private static void payWithCard(WebDriver driver, String number) {
+    static void payWithCard(WebDriver driver, String number) {
         driver.findElement(By.id("card-number")).sendKeys(number);
         driver.findElement(By.id("card-expiry")).sendKeys("12/30");
         driver.findElement(By.id("card-cvv")).sendKeys("737");
@@ -75,6 +75,11 @@ class CashierIT {
         JsonObject record = Simulator.record(channel, reference);
         assertThat(record.getString("status")).isEqualTo("PAID");
         assertThat(record.getInt("charges")).isEqualTo(1);
+    }
+
+    /** The page's order state once it is {@code expected} (see {@link CashierPages#pageState}). */
+    static String pageState(WebDriver driver, String expected) {
+        return CashierPages.pageState(driver, expected);
     }
 
     @Test

@@ -22,6 +22,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import io.payrail.web.payer.PayerSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
@@ -112,12 +114,12 @@ public class CashierPage implements Serializable {
         } finally {
             forgetCard();
         }
-        return show(payments.payWithCard(token, card, SignedInPayer.id(), saveCard));
+        return show(payments.payWithCard(token, card, payer(), saveCard));
     }
 
     /** Pays with a saved card and the security code typed again (it is never saved). */
     public String payWithSavedCard() throws IOException {
-        Long payer = SignedInPayer.id();
+        Long payer = payer();
         String cvvTyped = savedCvv;
         savedCvv = null;
         if (payer == null) {
@@ -166,7 +168,7 @@ public class CashierPage implements Serializable {
         String code = bindOtp;
         bindOtp = null;
         try {
-            boundHere = quickPay.confirm(binding, code, SignedInPayer.id());
+            boundHere = quickPay.confirm(binding, code, payer());
             binding = null;
             agreementChoice = boundHere.methodId() != null ? boundHere.methodId() : BOUND_HERE;
         } catch (QuickPayException e) {
@@ -201,7 +203,7 @@ public class CashierPage implements Serializable {
         codeSentTo = null;
         boolean guest = BOUND_HERE.equals(agreementChoice);
         try {
-            return show(payments.payWithQuickPay(token, SignedInPayer.id(), guest ? null : agreementChoice,
+            return show(payments.payWithQuickPay(token, payer(), guest ? null : agreementChoice,
                     guest ? boundHere : null, code));
         } catch (PayrailException e) {
             error(text("saved.unknown"));
@@ -213,7 +215,7 @@ public class CashierPage implements Serializable {
         if (BOUND_HERE.equals(agreementChoice)) {
             return boundHere == null ? null : boundHere.agreementId();
         }
-        Long payer = SignedInPayer.id();
+        Long payer = payer();
         return payer == null || agreementChoice == null ? null
                 : savedMethods.find(payer, agreementChoice).map(SavedMethod::agreementId).orElse(null);
     }
@@ -245,17 +247,35 @@ public class CashierPage implements Serializable {
     }
 
     private List<SavedMethod> saved(SavedMethod.Kind kind) {
-        Long payer = SignedInPayer.id();
+        Long payer = payer();
         return payer == null ? List.of() : savedMethods.list(payer).stream().filter(m -> m.kind() == kind).toList();
-    }
-
-    public boolean isSignedIn() {
-        return SignedInPayer.id() != null;
     }
 
     /** Pays from the wallet: the payer confirms on the wallet's page (or scans its QR code there). */
     public String payWithWallet() throws IOException {
-        return show(payments.pay(token, PaymentMethod.WALLET, null, null));
+        return show(payments.pay(token, PaymentMethod.WALLET, null, payerId()));
+    }
+
+    /** The signed-in payer (the payment is then theirs, in "my orders"), or null for a guest. */
+    private static String payerId() {
+        Long payer = payer();
+        return payer == null ? null : payer.toString();
+    }
+
+    /** The signed-in payer's id, or null for a guest: read afresh on every request (a sign-out elsewhere counts). */
+    static Long payer() {
+        return PayerSessions.current((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest()).orElse(null);
+    }
+
+    /** Whether a payer is signed in (the page offers sign-in to a guest). */
+    public boolean isSignedIn() {
+        return payerId() != null;
+    }
+
+    /** The sign-in page, coming back to this order's page afterwards. */
+    public String getSignInUrl() {
+        return PayerSessions.signInUrl(CashierLinks.PAGE + "?" + CashierLinks.TOKEN_PARAMETER + "=" + token);
     }
 
     private String show(CashierResult result) throws IOException {

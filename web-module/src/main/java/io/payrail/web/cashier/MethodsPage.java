@@ -28,17 +28,17 @@ public class MethodsPage {
 
     /** On GET: a guest gets 401 and the sign-in hint. */
     public void load() {
-        if (SignedInPayer.id() == null) {
+        if (CashierPage.payer() == null) {
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(HttpServletResponse.SC_UNAUTHORIZED);
         }
     }
 
     public boolean isSignedIn() {
-        return SignedInPayer.id() != null;
+        return CashierPage.payer() != null;
     }
 
     public List<SavedMethod> getMethods() {
-        Long payer = SignedInPayer.id();
+        Long payer = CashierPage.payer();
         if (list == null) {
             list = payer == null ? List.of() : methods.list(payer);
         }
@@ -46,13 +46,13 @@ public class MethodsPage {
     }
 
     public String makeDefault(String methodId) {
-        Long payer = SignedInPayer.id();
+        Long payer = CashierPage.payer();
         say(payer != null && methods.setDefault(payer, methodId), "methods.defaultSet");
         return null;
     }
 
     public String remove(String methodId) {
-        Long payer = SignedInPayer.id();
+        Long payer = CashierPage.payer();
         say(payer != null && methods.remove(payer, methodId), "methods.removed");
         return null;
     }
