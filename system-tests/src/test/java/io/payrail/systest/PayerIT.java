@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,6 +58,21 @@ class PayerIT {
         Payers.typeCredentials(driver, login, Payers.PASSWORD);
         Payers.awaitSignedIn(driver);
         assertThat(driver.getCurrentUrl()).contains("/payer/orders.xhtml");
+
+        // the payer's own password change: the current one is asked for, the new one works after
+        driver.findElement(By.id("nav-password")).click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("change-password")));
+        driver.findElement(By.id("password")).sendKeys("not-the-password");
+        driver.findElement(By.id("new-password")).sendKeys("changed-password-3");
+        driver.findElement(By.id("change-password")).click();
+        awaitMessage(driver, "PAYER_UNAUTHORIZED");
+        driver.findElement(By.id("password")).sendKeys(Payers.PASSWORD);
+        driver.findElement(By.id("new-password")).sendKeys("changed-password-3");
+        driver.findElement(By.id("change-password")).click();
+        awaitMessage(driver, "changed");
+        Payers.signOut(driver);
+        assertThat(Payers.signInByApi(login, Payers.PASSWORD).status()).isEqualTo(401);
+        assertThat(Payers.signInByApi(login, "changed-password-3").status()).isEqualTo(201);
     }
 
     @Test
@@ -73,7 +89,7 @@ class PayerIT {
         driver.findElement(By.id("code")).sendKeys(wrong);
         driver.findElement(By.id("verify")).click();
 
-        assertThat(driver.findElement(By.id("messages")).getText()).contains("wrong");
+        awaitMessage(driver, "wrong");
         Gateway.Answer signIn = Payers.signInByApi(login, Payers.PASSWORD);
         assertThat(signIn.status()).isEqualTo(403);
         assertThat(signIn.json().getString("code")).isEqualTo("PAYER_NOT_VERIFIED");
@@ -92,11 +108,11 @@ class PayerIT {
         for (int i = 0; i < MAX_FAILURES; i++) {
             Payers.typeCredentials(driver, login, "not-the-password-" + i);
         }
-        assertThat(driver.findElement(By.id("messages")).getText()).contains("locked");
+        awaitMessage(driver, "locked");
         browser.screenshot("payer-locked");
         // locked: the right password is refused too, on the page and by the API
         Payers.typeCredentials(driver, login, Payers.PASSWORD);
-        assertThat(driver.findElement(By.id("messages")).getText()).contains("locked");
+        awaitMessage(driver, "locked");
         assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
         Gateway.Answer api = Payers.signInByApi(login, Payers.PASSWORD);
         assertThat(api.status()).isEqualTo(403);
@@ -190,6 +206,111 @@ class PayerIT {
         assertThat(byApi.isProblem()).isTrue();
         assertThat(byApi.json().getString("code")).isEqualTo("PAYMENT_NOT_FOUND");
         assertThat(Payers.get(Payers.apiToken(other, Payers.PASSWORD), "/orders").json().getJsonArray("items")).isEmpty();
+    }
+
+    @Test
+    void refundsShowInMyOrdersAndTheListIsSearchedAndPaged() {
+        WebDriver driver = browser.driver();
+        String login = Payers.registerAndSignIn(driver);
+        String first = payAtCashier(driver, 1000);
+        String second = payAtCashier(driver, 2000);
+
+        // the merchant refunds part of the first payment through its signed API
+        TestMerchant merchant = Merchants.demo();
+        var refund = merchant.post("/api/v1/payments/" + first + "/refunds", "{\"merchantRefundNo\":\"rf-payer-" + first
+                + "\",\"amount\":300}");
+        assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+        assertThat(Payments.awaitState(merchant, first, LIMIT, java.util.Set.of("PARTIALLY_REFUNDED")).getString("state"))
+                .isEqualTo("PARTIALLY_REFUNDED");
+
+        driver.get(Gateway.baseUrl() + "/payer/order.xhtml?id=" + first);
+        assertThat(driver.findElement(By.id("state")).getAttribute("data-state")).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(driver.findElement(By.cssSelector("#refunds li.refund")).getText()).contains("3.00 USD");
+        assertThat(driver.findElements(By.cssSelector("#history li.change[data-to='PARTIALLY_REFUNDED']"))).hasSize(1);
+
+        String token = Payers.apiToken(login, Payers.PASSWORD);
+        JsonObject detail = Payers.get(token, "/orders/" + first).json();
+        assertThat(detail.getJsonArray("refunds").getJsonObject(0).getInt("amount")).isEqualTo(300);
+        // by state: the refunded one only
+        JsonObject refunded = Payers.get(token, "/orders?state=PARTIALLY_REFUNDED").json();
+        assertThat(refunded.getJsonArray("items")).extracting(v -> ((JsonObject) v).getString("id")).containsExactly(first);
+        // paged: one a page, newest first, the cursor leads to the other and no further
+        JsonObject page1 = Payers.get(token, "/orders?limit=1").json();
+        assertThat(page1.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(second);
+        JsonObject page2 = Payers.get(token, "/orders?limit=1&cursor=" + page1.getString("nextCursor")).json();
+        assertThat(page2.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(first);
+        assertThat(page2.containsKey("nextCursor")).isFalse();
+        assertThat(Payers.get(token, "/orders?limit=0").status()).isEqualTo(400);
+        // the page: filtered by state
+        driver.get(Gateway.baseUrl() + "/payer/orders.xhtml");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("search-state")))
+                .selectByValue("PARTIALLY_REFUNDED");
+        driver.findElement(By.id("search-submit")).click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.order"), 1));
+        assertThat(driver.findElement(By.cssSelector("tr.order")).getAttribute("data-order")).isEqualTo(first);
+    }
+
+    @Test
+    void aCodeIsSpentByWrongTriesAndByItsExpiry() {
+        String login = Payers.newLogin();
+        assertThat(Gateway.post("/api/payer/v1/registrations", "{\"login\":\"" + login + "\",\"password\":\""
+                + Payers.PASSWORD + "\"}").status()).isEqualTo(202);
+        String code = Payers.code(login, null);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(verify(login, wrong).json().getString("code")).isEqualTo("PAYER_CODE_INVALID");
+        }
+        Gateway.Answer spent = verify(login, code);
+        assertThat(spent.status()).as("the right code after five wrong ones").isEqualTo(422);
+        assertThat(spent.json().getString("detail")).contains("no longer valid");
+
+        String before = Simulator.latestMessageId(login);
+        assertThat(Gateway.post("/api/payer/v1/registrations", "{\"login\":\"" + login + "\",\"password\":\""
+                + Payers.PASSWORD + "\"}").status()).isEqualTo(202);
+        String fresh = Payers.code(login, before);
+        Database.update("UPDATE payer_code SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE payer_id ="
+                + " (SELECT id FROM payer WHERE login = ?)", login);
+        assertThat(verify(login, fresh).status()).as("an expired code").isEqualTo(422);
+        assertThat(Payers.signInByApi(login, Payers.PASSWORD).json().getString("code")).isEqualTo("PAYER_NOT_VERIFIED");
+    }
+
+    @Test
+    void payerPagesAreHttpsOnlyAndSpeakChinese() {
+        Gateway.Answer get = Gateway.get(Gateway.plainHttpUrl() + "/payer/login.xhtml", java.util.Map.of());
+        assertThat(get.status()).isEqualTo(301);
+        assertThat(get.raw().headers().firstValue("Location").orElse("")).startsWith("https://");
+        Gateway.Answer post = Gateway.post(Gateway.plainHttpUrl() + "/payer/login.xhtml",
+                "login=a%40example.test&password=x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(post.status()).isEqualTo(403);
+        assertThat(post.body()).contains("HTTPS only");
+        Gateway.Answer zh = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/payer/login.xhtml"))
+                .header("Accept-Language", "zh-CN,zh;q=0.9").GET());
+        assertThat(zh.status()).isEqualTo(200);
+        assertThat(zh.body()).contains("\u767b\u5f55").contains("lang=\"zh\"");
+    }
+
+    /**
+     * Waits for the page's messages to say {@code text}: a form's answer replaces the page, and an
+     * element of the page being replaced is read again.
+     */
+    private static void awaitMessage(WebDriver driver, String text) {
+        new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
+    }
+
+    private static Gateway.Answer verify(String login, String code) {
+        return Gateway.post("/api/payer/v1/registrations/verification", "{\"login\":\"" + login + "\",\"code\":\""
+                + code + "\"}");
+    }
+
+    /** A new CASHIER order paid with a new card in the browser (signed in or not); its id. */
+    private static String payAtCashier(WebDriver driver, long amount) {
+        JsonObject order = CashierIT.cashierOrder(amount);
+        driver.get(order.getString("cashierUrl"));
+        CashierIT.payWithCard(driver, "4111111111111111");
+        assertThat(CashierIT.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
+        return order.getString("id");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,6 +41,7 @@ final class Payers {
     static String registerAndSignIn(WebDriver driver) {
         String login = newLogin();
         driver.get(Gateway.baseUrl() + "/payer/register.xhtml");
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("register")));
         driver.findElement(By.id("login")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("register")).click();
@@ -53,15 +55,18 @@ final class Payers {
     /** Signs in on the sign-in page (whoever was signed in before). */
     static void signIn(WebDriver driver, String login, String password) {
         driver.get(Gateway.baseUrl() + "/payer/login.xhtml");
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
         typeCredentials(driver, login, password);
     }
 
-    /** Types login and password into the sign-in form shown now and sends it. */
+    /** Types login and password into the sign-in form shown now, sends it and waits for the answer page. */
     static void typeCredentials(WebDriver driver, String login, String password) {
         driver.findElement(By.id("login")).clear();
         driver.findElement(By.id("login")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        WebElement button = driver.findElement(By.id("sign-in"));
+        button.click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Waits for a signed-in page (its sign-out button). */
