@@ -3,9 +3,16 @@ package io.payrail.systest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +21,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,9 +63,15 @@ class PayerIT {
         assertThat(driver.getCurrentUrl()).contains("/payer/login.xhtml");
         assertThat(driver.findElements(By.id("sign-out"))).isEmpty();
 
+        Cookie before = driver.manage().getCookieNamed("JSESSIONID");
         Payers.typeCredentials(driver, login, Payers.PASSWORD);
         Payers.awaitSignedIn(driver);
         assertThat(driver.getCurrentUrl()).contains("/payer/orders.xhtml");
+        // a new session id at sign-in: one planted before is worth nothing after
+        assertThat(before).as("the sign-in page's session").isNotNull();
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").isSecure()).isTrue();
+        assertThat(driver.manage().getCookieNamed("JSESSIONID").isHttpOnly()).isTrue();
 
         // the payer's own password change: the current one is asked for, the new one works after
         driver.findElement(By.id("nav-password")).click();
@@ -76,7 +90,7 @@ class PayerIT {
     }
 
     @Test
-    void aWrongCodeIsRefusedAndAnUnconfirmedAccountCannotSignIn() {
+    void aWrongCodeIsRefusedAndAnUnconfirmedAccountCannotSignIn() throws IOException {
         WebDriver driver = browser.driver();
         String login = Payers.newLogin();
         driver.get(Gateway.baseUrl() + "/payer/register.xhtml");
@@ -98,6 +112,14 @@ class PayerIT {
                 .as("the code is kept as a slow hash only").isEqualTo(1);
         assertThat(Database.count("SELECT COUNT(*) FROM payer_code c JOIN payer p ON p.id = c.payer_id"
                 + " WHERE p.login = ? AND c.code_hash LIKE ?", login, "%" + code + "%")).isZero();
+        // neither the code nor the password is in any log of the stack (the platform's, the simulator's)
+        Path logs = Path.of(System.getProperty("payrail.systest.staffDir")).resolveSibling("logs");
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+                assertThat(text).as(log.toString()).doesNotContain(code).doesNotContain(Payers.PASSWORD);
+            }
+        }
     }
 
     @Test
@@ -220,7 +242,7 @@ class PayerIT {
         var refund = merchant.post("/api/v1/payments/" + first + "/refunds", "{\"merchantRefundNo\":\"rf-payer-" + first
                 + "\",\"amount\":300}");
         assertThat(refund.status()).as(refund.body()).isEqualTo(201);
-        assertThat(Payments.awaitState(merchant, first, LIMIT, java.util.Set.of("PARTIALLY_REFUNDED")).getString("state"))
+        assertThat(Payments.awaitState(merchant, first, LIMIT, Set.of("PARTIALLY_REFUNDED")).getString("state"))
                 .isEqualTo("PARTIALLY_REFUNDED");
 
         driver.get(Gateway.baseUrl() + "/payer/order.xhtml?id=" + first);
@@ -243,7 +265,7 @@ class PayerIT {
         assertThat(Payers.get(token, "/orders?limit=0").status()).isEqualTo(400);
         // the page: filtered by state
         driver.get(Gateway.baseUrl() + "/payer/orders.xhtml");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("search-state")))
+        new Select(driver.findElement(By.id("search-state")))
                 .selectByValue("PARTIALLY_REFUNDED");
         driver.findElement(By.id("search-submit")).click();
         new WebDriverWait(driver, LIMIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.order"), 1));
@@ -276,12 +298,12 @@ class PayerIT {
 
     @Test
     void payerPagesAreHttpsOnlyAndSpeakChinese() {
-        Gateway.Answer get = Gateway.get(Gateway.plainHttpUrl() + "/payer/login.xhtml", java.util.Map.of());
+        Gateway.Answer get = Gateway.get(Gateway.plainHttpUrl() + "/payer/login.xhtml", Map.of());
         assertThat(get.status()).isEqualTo(301);
         assertThat(get.raw().headers().firstValue("Location").orElse("")).startsWith("https://");
         Gateway.Answer post = Gateway.post(Gateway.plainHttpUrl() + "/payer/login.xhtml",
-                "login=a%40example.test&password=x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"));
+                "login=a%40example.test&password=x".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(post.status()).isEqualTo(403);
         assertThat(post.body()).contains("HTTPS only");
         Gateway.Answer zh = Gateway.send(HttpRequest.newBuilder(URI.create(Gateway.baseUrl() + "/payer/login.xhtml"))
