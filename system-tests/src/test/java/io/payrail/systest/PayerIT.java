@@ -273,6 +273,32 @@ class PayerIT {
     }
 
     @Test
+    void aGuestSignsInFromTheCashierAndComesBackToPayAsThemselves() {
+        String login = Payers.registerByApi();
+        WebDriver driver = browser.driver();
+        JsonObject order = CashierIT.cashierOrder(1357);
+        driver.get(order.getString("cashierUrl"));
+        driver.findElement(By.id("payer-sign-in")).click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+        Payers.typeCredentials(driver, login, Payers.PASSWORD);
+
+        // back on the same order's cashier page, signed in
+        assertThat(driver.getCurrentUrl()).isEqualTo(order.getString("cashierUrl"));
+        assertThat(driver.findElements(By.id("payer-sign-in"))).isEmpty();
+        CashierIT.payWithCard(driver, "4111111111111111");
+        assertThat(CashierIT.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
+        assertThat(Payers.get(Payers.apiToken(login, Payers.PASSWORD), "/orders/" + order.getString("id")).status())
+                .isEqualTo(200);
+
+        // a sign-in link that names another site leads to "my orders" instead (no open redirect)
+        driver.get(Gateway.baseUrl() + "/payer/orders.xhtml");
+        Payers.signOut(driver);
+        driver.get(Gateway.baseUrl() + "/payer/login.xhtml?next=//evil.example/steal");
+        Payers.typeCredentials(driver, login, Payers.PASSWORD);
+        assertThat(driver.getCurrentUrl()).startsWith(Gateway.baseUrl() + "/payer/orders.xhtml");
+    }
+
+    @Test
     void aCodeIsSpentByWrongTriesAndByItsExpiry() {
         String login = Payers.newLogin();
         assertThat(Gateway.post("/api/payer/v1/registrations", "{\"login\":\"" + login + "\",\"password\":\""
