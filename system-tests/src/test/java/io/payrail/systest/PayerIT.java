@@ -157,11 +157,15 @@ class PayerIT {
 
         Payers.typeCredentials(driver, login, newPassword);
         Payers.awaitSignedIn(driver);
-        // the code was single-use
-        Gateway.Answer again = Gateway.post("/api/payer/v1/registrations/verification",
-                "{\"login\":\"" + login + "\",\"code\":\"" + code + "\"}");
-        assertThat(again.status()).isEqualTo(422);
         assertThat(Payers.signInByApi(login, Payers.PASSWORD).status()).as("the old password").isEqualTo(401);
+        // the code was single-use
+        driver.get(Gateway.baseUrl() + "/payer/reset.xhtml");
+        driver.findElement(By.id("login")).sendKeys(login);
+        driver.findElement(By.id("code")).sendKeys(code);
+        driver.findElement(By.id("new-password")).sendKeys("third-payer-password-4");
+        driver.findElement(By.id("reset")).click();
+        awaitMessage(driver, "no longer valid");
+        assertThat(Payers.signInByApi(login, "third-payer-password-4").status()).isEqualTo(401);
     }
 
     @Test
@@ -301,25 +305,56 @@ class PayerIT {
     @Test
     void aCodeIsSpentByWrongTriesAndByItsExpiry() {
         String login = Payers.newLogin();
-        assertThat(Gateway.post("/api/payer/v1/registrations", "{\"login\":\"" + login + "\",\"password\":\""
-                + Payers.PASSWORD + "\"}").status()).isEqualTo(202);
+        String registration = registration(Payers.registerByApi(login, Payers.PASSWORD));
         String code = Payers.code(login, null);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
-            assertThat(verify(login, wrong).json().getString("code")).isEqualTo("PAYER_CODE_INVALID");
+            assertThat(Payers.verifyByApi(login, wrong, registration).json().getString("code"))
+                    .isEqualTo("PAYER_CODE_INVALID");
         }
-        Gateway.Answer spent = verify(login, code);
+        Gateway.Answer spent = Payers.verifyByApi(login, code, registration);
         assertThat(spent.status()).as("the right code after five wrong ones").isEqualTo(422);
         assertThat(spent.json().getString("detail")).contains("no longer valid");
 
         String before = Simulator.latestMessageId(login);
-        assertThat(Gateway.post("/api/payer/v1/registrations", "{\"login\":\"" + login + "\",\"password\":\""
-                + Payers.PASSWORD + "\"}").status()).isEqualTo(202);
+        registration = registration(Payers.registerByApi(login, Payers.PASSWORD));
         String fresh = Payers.code(login, before);
         Database.update("UPDATE payer_code SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE payer_id ="
                 + " (SELECT id FROM payer WHERE login = ?)", login);
-        assertThat(verify(login, fresh).status()).as("an expired code").isEqualTo(422);
+        assertThat(Payers.verifyByApi(login, fresh, registration).status()).as("an expired code").isEqualTo(422);
         assertThat(Payers.signInByApi(login, Payers.PASSWORD).json().getString("code")).isEqualTo("PAYER_NOT_VERIFIED");
+    }
+
+    @Test
+    void whoeverRegistersAnothersLoginCannotTakeOverTheAccountWhenItsOwnerTypesTheCode() {
+        String login = Payers.newLogin();
+        // the owner registers; someone else registers the same login with their own password, and so
+        // gets the latest code sent to the owner's address, and that registration's secret
+        String owners = registration(Payers.registerByApi(login, Payers.PASSWORD));
+        String before = Simulator.latestMessageId(login);
+        String attackers = registration(Payers.registerByApi(login, "attacker-password-9"));
+        String latestCode = Payers.code(login, before);
+
+        // the owner types the latest code they received: it is not their registration's
+        assertThat(Payers.verifyByApi(login, latestCode, owners).status()).isEqualTo(422);
+        // nor can the other one confirm without the code
+        assertThat(Payers.verifyByApi(login, latestCode.equals("000000") ? "111111" : "000000", attackers).status())
+                .isEqualTo(422);
+        Gateway.Answer takeover = Payers.signInByApi(login, "attacker-password-9");
+        assertThat(takeover.status()).as(takeover.body()).isEqualTo(403);
+        assertThat(takeover.json().getString("code")).isEqualTo("PAYER_NOT_VERIFIED");
+
+        // the owner registers again and confirms with their own code: the account is theirs
+        before = Simulator.latestMessageId(login);
+        owners = registration(Payers.registerByApi(login, Payers.PASSWORD));
+        assertThat(Payers.verifyByApi(login, Payers.code(login, before), owners).status()).isEqualTo(200);
+        assertThat(Payers.signInByApi(login, Payers.PASSWORD).status()).isEqualTo(201);
+        assertThat(Payers.signInByApi(login, "attacker-password-9").status()).isEqualTo(401);
+    }
+
+    private static String registration(Gateway.Answer registered) {
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        return registered.json().getString("registration");
     }
 
     @Test
@@ -345,11 +380,6 @@ class PayerIT {
     private static void awaitMessage(WebDriver driver, String text) {
         new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
-    }
-
-    private static Gateway.Answer verify(String login, String code) {
-        return Gateway.post("/api/payer/v1/registrations/verification", "{\"login\":\"" + login + "\",\"code\":\""
-                + code + "\"}");
     }
 
     /** A new CASHIER order paid with a new card in the browser (signed in or not); its id. */

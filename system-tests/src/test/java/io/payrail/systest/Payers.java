@@ -91,12 +91,22 @@ final class Payers {
     /** Registers and confirms a new payer through the payer API; returns the login. */
     static String registerByApi() {
         String login = newLogin();
-        Gateway.Answer registered = Gateway.post("/api/payer/v1/registrations", credentials(login, PASSWORD));
+        Gateway.Answer registered = registerByApi(login, PASSWORD);
         assertThat(registered.status()).as(registered.body()).isEqualTo(202);
-        Gateway.Answer verified = Gateway.post("/api/payer/v1/registrations/verification", Json.createObjectBuilder()
-                .add("login", login).add("code", code(login, null)).build().toString());
+        Gateway.Answer verified = verifyByApi(login, code(login, null), registered.json().getString("registration"));
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         return login;
+    }
+
+    /** {@code POST /api/payer/v1/registrations}, answered with the registration secret (202) or a problem. */
+    static Gateway.Answer registerByApi(String login, String password) {
+        return Gateway.post("/api/payer/v1/registrations", credentials(login, password));
+    }
+
+    /** {@code POST /api/payer/v1/registrations/verification} as answered. */
+    static Gateway.Answer verifyByApi(String login, String code, String registration) {
+        return Gateway.post("/api/payer/v1/registrations/verification", Json.createObjectBuilder().add("login", login)
+                .add("code", code).add("registration", registration).build().toString());
     }
 
     /** {@code POST /api/payer/v1/sessions} as answered. */
