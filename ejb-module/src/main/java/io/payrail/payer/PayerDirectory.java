@@ -3,10 +3,12 @@ package io.payrail.payer;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Passwords;
 import io.payrail.common.PayrailException;
+import io.payrail.common.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,8 +86,17 @@ public class PayerDirectory {
         }
         if (account == null) {
             account = new PayerAccount(login, passwords.hash(password), now);
-            em.persist(account);
-            em.flush();
+            try {
+                em.persist(account);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Persistence.isDuplicateKey(e)) {
+                    // another registration of this login committed first
+                    throw new PayrailException(ErrorCode.CONCURRENT_MODIFICATION, "this login was registered by"
+                            + " another request at the same moment; register again to get a code of your own");
+                }
+                throw e;
+            }
         } else {
             account.password(passwords.hash(password));
         }

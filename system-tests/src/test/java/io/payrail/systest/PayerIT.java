@@ -10,8 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -350,6 +356,28 @@ class PayerIT {
         assertThat(Payers.verifyByApi(login, Payers.code(login, before), owners).status()).isEqualTo(200);
         assertThat(Payers.signInByApi(login, Payers.PASSWORD).status()).isEqualTo(201);
         assertThat(Payers.signInByApi(login, "attacker-password-9").status()).isEqualTo(401);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneLoginMakeOneAccountAndNoServerError() throws Exception {
+        String login = Payers.newLogin();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Gateway.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> Payers.registerByApi(login, Payers.PASSWORD)));
+            }
+            for (Future<Gateway.Answer> answer : answers) {
+                Gateway.Answer a = answer.get(60, TimeUnit.SECONDS);
+                assertThat(a.status()).as(a.body()).isIn(202, 409);
+                if (a.status() == 409) {
+                    assertThat(a.isProblem()).isTrue();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Database.count("SELECT COUNT(*) FROM payer WHERE login = ?", login)).isEqualTo(1);
     }
 
     private static String registration(Gateway.Answer registered) {
