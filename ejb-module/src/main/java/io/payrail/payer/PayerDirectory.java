@@ -3,10 +3,12 @@ package io.payrail.payer;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.Passwords;
 import io.payrail.common.PayrailException;
+import io.payrail.common.Persistence;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +67,15 @@ public class PayerDirectory {
 
     /**
      * A new account, or a new password and code for one never verified (the payer lost the first
-     * code); either way a verification code goes to the login.
+     * code); either way a verification code goes to the login. The answer's registration secret goes
+     * to the registering browser or client only: the code confirms the account only together with
+     * it, so that whoever registers a login cannot take over the account when its owner types the
+     * code they received (and an earlier registration's secret is worth nothing after a new one).
      *
      * @throws PayrailException VALIDATION_FAILED (login, password), PAYER_LOGIN_TAKEN (a verified account
      *         has this login), SERVICE_UNAVAILABLE (the code could not be sent: nothing is kept)
      */
-    public PayerLogin register(String typedLogin, String password) {
+    public Registration register(String typedLogin, String password) {
         PayerLogin login = PayerLogin.of(typedLogin);
         requireStrong(password);
         Instant now = clock.instant();
@@ -81,19 +86,33 @@ public class PayerDirectory {
         }
         if (account == null) {
             account = new PayerAccount(login, passwords.hash(password), now);
-            em.persist(account);
-            em.flush();
+            try {
+                em.persist(account);
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Persistence.isDuplicateKey(e)) {
+                    // another registration of this login committed first
+                    throw new PayrailException(ErrorCode.CONCURRENT_MODIFICATION, "this login was registered by"
+                            + " another request at the same moment; register again to get a code of your own");
+                }
+                throw e;
+            }
         } else {
             account.password(passwords.hash(password));
         }
-        sendCode(account, PayerCode.Purpose.VERIFY, now);
+        String secret = Passwords.random(24);
+        sendCode(account, PayerCode.Purpose.VERIFY, secret, now);
         LOG.info(() -> "payer registration for " + login.masked());
-        return login;
+        return new Registration(login, secret);
     }
 
-    /** Confirms the login with the code sent at registration; the payer's id when it was right. */
-    public CodeOutcome verify(String typedLogin, String code) {
-        return useCode(typedLogin, code, PayerCode.Purpose.VERIFY, (account, now) -> account.verified(now));
+    /**
+     * Confirms the login with the code sent at its latest registration and that registration's
+     * secret; the payer's id when both were right.
+     */
+    public CodeOutcome verify(String typedLogin, String code, String registrationSecret) {
+        return useCode(typedLogin, code, registrationSecret == null ? "" : registrationSecret,
+                PayerCode.Purpose.VERIFY, (account, now) -> account.verified(now));
     }
 
     /**
@@ -104,7 +123,8 @@ public class PayerDirectory {
      */
     public void requestReset(String typedLogin) {
         PayerLogin login = PayerLogin.of(typedLogin);
-        byLogin(login).ifPresent(account -> sendCode(account, PayerCode.Purpose.RESET, clock.instant()));
+        // no secret: the code alone proves the login is the payer's (nobody else receives it)
+        byLogin(login).ifPresent(account -> sendCode(account, PayerCode.Purpose.RESET, "", clock.instant()));
     }
 
     /**
@@ -116,7 +136,7 @@ public class PayerDirectory {
     public CodeOutcome resetPassword(String typedLogin, String code, String newPassword) {
         requireStrong(newPassword);
         String hash = passwords.hash(newPassword);
-        return useCode(typedLogin, code, PayerCode.Purpose.RESET, (account, now) -> {
+        return useCode(typedLogin, code, "", PayerCode.Purpose.RESET, (account, now) -> {
             account.password(hash);
             account.lockout().clear();
             account.verified(now);
@@ -217,7 +237,7 @@ public class PayerDirectory {
         void apply(PayerAccount account, Instant now);
     }
 
-    private CodeOutcome useCode(String typedLogin, String code, PayerCode.Purpose purpose, CodeUse use) {
+    private CodeOutcome useCode(String typedLogin, String code, String secret, PayerCode.Purpose purpose, CodeUse use) {
         Instant now = clock.instant();
         PayerAccount account;
         try {
@@ -233,7 +253,7 @@ public class PayerDirectory {
             passwords.verifyNothing();
             return CodeOutcome.EXPIRED;
         }
-        if (code == null || !passwords.verify(code.strip(), current.codeHash())) {
+        if (code == null || !passwords.verify(bound(code.strip(), secret), current.codeHash())) {
             current.wrongTry(codeMaxTries, now);
             return current.isUsable(now) ? CodeOutcome.WRONG : CodeOutcome.EXPIRED;
         }
@@ -242,14 +262,19 @@ public class PayerDirectory {
         return CodeOutcome.accepted(account.id());
     }
 
-    private void sendCode(PayerAccount account, PayerCode.Purpose purpose, Instant now) {
+    /** What a code's hash covers: the code and the secret of the request that asked for it. */
+    private static String bound(String code, String secret) {
+        return code + ":" + secret;
+    }
+
+    private void sendCode(PayerAccount account, PayerCode.Purpose purpose, String secret, Instant now) {
         em.createQuery("select c from PayerCode c where c.payerId = :payer and c.purpose = :purpose"
                         + " and c.usedAt is null", PayerCode.class)
                 .setParameter("payer", account.id()).setParameter("purpose", purpose).getResultList()
                 .forEach(c -> c.use(now));
         String code = Passwords.digits(CODE_DIGITS);
-        em.persist(new PayerCode(account.id(), purpose, passwords.hash(code), now.plus(Duration.ofMinutes(codeMinutes)),
-                now));
+        em.persist(new PayerCode(account.id(), purpose, passwords.hash(bound(code, secret)),
+                now.plus(Duration.ofMinutes(codeMinutes)), now));
         // last: a gateway that refuses the message rolls all of this back
         messages.sendCode(account.login(), purpose, code, codeMinutes);
     }
@@ -264,6 +289,10 @@ public class PayerDirectory {
             throw new PayrailException(ErrorCode.VALIDATION_FAILED,
                     "choose a password of at least " + MIN_PASSWORD_LENGTH + " characters");
         }
+    }
+
+    /** A registration: the canonical login, and the secret that goes with its code (to its registrant only). */
+    public record Registration(PayerLogin login, String secret) {
     }
 
     /** A payer-API token (shown once) and when it expires. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,6 +41,7 @@ final class Payers {
     static String registerAndSignIn(WebDriver driver) {
         String login = newLogin();
         driver.get(Gateway.baseUrl() + "/payer/register.xhtml");
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("register")));
         driver.findElement(By.id("login")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("register")).click();
@@ -53,15 +55,18 @@ final class Payers {
     /** Signs in on the sign-in page (whoever was signed in before). */
     static void signIn(WebDriver driver, String login, String password) {
         driver.get(Gateway.baseUrl() + "/payer/login.xhtml");
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
         typeCredentials(driver, login, password);
     }
 
-    /** Types login and password into the sign-in form shown now and sends it. */
+    /** Types login and password into the sign-in form shown now, sends it and waits for the answer page. */
     static void typeCredentials(WebDriver driver, String login, String password) {
         driver.findElement(By.id("login")).clear();
         driver.findElement(By.id("login")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        WebElement button = driver.findElement(By.id("sign-in"));
+        button.click();
+        new WebDriverWait(driver, LIMIT).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** Waits for a signed-in page (its sign-out button). */
@@ -86,12 +91,22 @@ final class Payers {
     /** Registers and confirms a new payer through the payer API; returns the login. */
     static String registerByApi() {
         String login = newLogin();
-        Gateway.Answer registered = Gateway.post("/api/payer/v1/registrations", credentials(login, PASSWORD));
+        Gateway.Answer registered = registerByApi(login, PASSWORD);
         assertThat(registered.status()).as(registered.body()).isEqualTo(202);
-        Gateway.Answer verified = Gateway.post("/api/payer/v1/registrations/verification", Json.createObjectBuilder()
-                .add("login", login).add("code", code(login, null)).build().toString());
+        Gateway.Answer verified = verifyByApi(login, code(login, null), registered.json().getString("registration"));
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         return login;
+    }
+
+    /** {@code POST /api/payer/v1/registrations}, answered with the registration secret (202) or a problem. */
+    static Gateway.Answer registerByApi(String login, String password) {
+        return Gateway.post("/api/payer/v1/registrations", credentials(login, password));
+    }
+
+    /** {@code POST /api/payer/v1/registrations/verification} as answered. */
+    static Gateway.Answer verifyByApi(String login, String code, String registration) {
+        return Gateway.post("/api/payer/v1/registrations/verification", Json.createObjectBuilder().add("login", login)
+                .add("code", code).add("registration", registration).build().toString());
     }
 
     /** {@code POST /api/payer/v1/sessions} as answered. */

@@ -3,7 +3,6 @@ package io.payrail.web.payer;
 import io.payrail.common.PayrailException;
 import io.payrail.payer.CodeOutcome;
 import io.payrail.payer.PayerDirectory;
-import io.payrail.payer.PayerLogin;
 import io.payrail.payer.SignInOutcome;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -52,8 +51,9 @@ public class PayerAccountBean {
     /** Registers and sends the code; the code page follows. */
     public void register() throws IOException {
         try {
-            PayerLogin registered = payers.register(login, password);
-            redirect(PAGES + "verify.xhtml?login=" + encode(registered.value()));
+            PayerDirectory.Registration registered = payers.register(login, password);
+            PayerSessions.registered(request(), registered.secret());
+            redirect(PAGES + "verify.xhtml?login=" + encode(registered.login().value()));
         } catch (PayrailException e) {
             texts.refused(e);
         } finally {
@@ -63,7 +63,7 @@ public class PayerAccountBean {
 
     /** The registration code: right, the payer is signed in. */
     public void verify() throws IOException {
-        CodeOutcome outcome = payers.verify(login, code);
+        CodeOutcome outcome = payers.verify(login, code, PayerSessions.registration(request()));
         code = null;
         if (outcome.status() == CodeOutcome.Status.ACCEPTED) {
             PayerSessions.signIn(request(), outcome.payerId(), sessionTimeoutMinutes);

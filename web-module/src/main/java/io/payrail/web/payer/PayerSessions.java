@@ -19,7 +19,25 @@ public final class PayerSessions {
     /** The session attribute of the signed-in payer's id (a Long); absent for a guest. */
     public static final String ATTRIBUTE = "io.payrail.payer.id";
 
+    /**
+     * The secret of the registration this browser started (a String), until its code is typed: the
+     * code confirms the account only in the browser that registered.
+     */
+    static final String REGISTRATION = "io.payrail.payer.registration";
+
     private PayerSessions() {
+    }
+
+    /** Keeps the secret of the registration this browser started (replacing an earlier one). */
+    static void registered(HttpServletRequest request, String secret) {
+        request.getSession(true).setAttribute(REGISTRATION, secret);
+    }
+
+    /** The secret of this browser's registration, or null. */
+    static String registration(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object secret = session == null ? null : session.getAttribute(REGISTRATION);
+        return secret instanceof String s ? s : null;
     }
 
     /**
@@ -31,6 +49,7 @@ public final class PayerSessions {
         request.changeSessionId();
         HttpSession session = request.getSession();
         session.setMaxInactiveInterval(timeoutMinutes * 60);
+        session.removeAttribute(REGISTRATION);
         session.setAttribute(ATTRIBUTE, payerId);
     }
 

@@ -70,14 +70,19 @@ public class PayerApiResource {
     @Context
     private HttpHeaders headers;
 
-    /** Registers (or registers again, for an account never confirmed) and sends the code. */
+    /**
+     * Registers (or registers again, for an account never confirmed) and sends the code; the answer's
+     * {@code registration} goes with the code to confirm the account.
+     */
     @POST
     @Path("registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull @Valid PayerCredentials r) {
-        PayerLogin login = payers.register(r.login(), r.password());
+        PayerDirectory.Registration registration = payers.register(r.login(), r.password());
+        PayerLogin login = registration.login();
         return Response.status(202).entity(Json.createObjectBuilder().add("login", login.value())
-                .add("codeSentBy", login.kind() == PayerLogin.Kind.EMAIL ? "EMAIL" : "SMS").build()).build();
+                .add("codeSentBy", login.kind() == PayerLogin.Kind.EMAIL ? "EMAIL" : "SMS")
+                .add("registration", registration.secret()).build()).build();
     }
 
     /** Confirms a registration with its code. */
@@ -86,7 +91,7 @@ public class PayerApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject verify(@NotNull @Valid PayerCodeRequest r) {
         // separate transactions: a wrong code is counted even though the answer is an error
-        CodeOutcome outcome = payers.verify(r.login(), r.code());
+        CodeOutcome outcome = payers.verify(r.login(), r.code(), r.registration());
         requireAccepted(outcome);
         return Json.createObjectBuilder().add("payerId", outcome.payerId()).add("verified", true).build();
     }
