@@ -8,7 +8,7 @@
 #
 #   bash benchmarks/fault-run.sh [--kill payara|database|broker|simulator|chaos] [--kills N]
 #                                [--clients N] [--duration S] [--kill-after S] [--kill-gap S]
-#                                [--converge-timeout S] [--decline-percent P] [--no-build]
+#                                [--converge-timeout S] [--decline-percent P] [--cashier-percent P] [--no-build]
 #
 # Runs on the isolated test stack (PAYRAIL_PROFILE=test, PAYRAIL_PORT_OFFSET respected); starts it
 # with `./payrail test-up` when it is not up, and then stops it again at the end
@@ -32,6 +32,7 @@ KILL_GAP=10          # seconds of load between a recovered stack and the next ki
 RECOVER_TIMEOUT=180  # seconds for the stack to be healthy again after a restart
 CONVERGE_TIMEOUT=300 # seconds, from the last restart, for every order to be final and everything settled
 DECLINE_PERCENT=10
+CASHIER_PERCENT=30   # share of payments paid by a payer at the cashier (half card at CARDGW, half quick pay)
 BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --kill-gap) KILL_GAP="$2"; shift 2 ;;
     --converge-timeout) CONVERGE_TIMEOUT="$2"; shift 2 ;;
     --decline-percent) DECLINE_PERCENT="$2"; shift 2 ;;
+    --cashier-percent) CASHIER_PERCENT="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown option $1" "bash benchmarks/fault-run.sh --help" ;;
@@ -54,7 +56,7 @@ case "$KILL" in
   payara|database|broker|simulator) KILLS="${KILLS:-1}" ;;
   *) fail "unknown --kill '$KILL'" "one of: payara, database, broker, simulator, chaos" ;;
 esac
-for n in "$KILLS" "$CLIENTS" "$DURATION" "$KILL_AFTER" "$KILL_GAP" "$CONVERGE_TIMEOUT"; do
+for n in "$KILLS" "$CLIENTS" "$DURATION" "$KILL_AFTER" "$KILL_GAP" "$CONVERGE_TIMEOUT" "$CASHIER_PERCENT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || fail "'$n' is not a whole number of kills, clients or seconds" "bash benchmarks/fault-run.sh --help"
 done
 [ "$KILLS" -ge 1 ] || fail "--kills must be at least 1" "e.g. --kill chaos --kills 8"
@@ -188,7 +190,8 @@ java -Xmx384m -cp "$BENCH_JAR:$PAYRAIL_ROOT/benchmarks/target/lib/*" io.payrail.
   --base "https://localhost:$HTTPS_PORT" --tls-cert "$TLS_DIR/payrail-tls.crt" --operator-token-file "$RUN_DIR/operator-token" \
   --out "$RUN_DIR" --clients "$CLIENTS" --duration "$LOAD_LIMIT" --end-file "$RUN_DIR/end-load" \
   --retry-deadline "$RETRY_DEADLINE" --receiver-max $((RETRY_DEADLINE + 1800)) \
-  --decline-percent "$DECLINE_PERCENT" --progress 5 >"$GEN_LOG" 2>&1 9>&- &
+  --decline-percent "$DECLINE_PERCENT" --cashier-percent "$CASHIER_PERCENT" --sim-url "$SIM_URL" \
+  --progress 5 >"$GEN_LOG" 2>&1 9>&- &
 GEN_PID=$!
 p=$SECONDS
 until [ -f "$RUN_DIR/ready" ]; do
@@ -423,23 +426,41 @@ if curl -sf --max-time 5 "$SIM_URL/admin/bank2/charges" 2>/dev/null | grep -q to
   BANKS="SIMBANK SIMBANK2"
   sim_bank_record SIMBANK2 "$SIM_URL/admin/bank2/charges"
 fi
-cat $(for b in $BANKS; do echo "$RUN_DIR/sim-charges-$b.tsv"; done) >"$RUN_DIR/sim-charges.tsv"
+# CASHIER orders are paid by their payer at the card channels, one reference per attempt (<id>, <id>.2,
+# ...: payment_attempt); each channel's own record of every attempt's reference counts for its order
+sim_channel_record() {  # sim_channel_record NAME: per attempt "order requests charges status NAME" into sim-charges-NAME.tsv
+  local name="$1" path; path="$(printf '%s' "$1" | tr 'A-Z' 'a-z')"
+  q "SELECT a.channel_ref FROM payment_attempt a JOIN payment_order o ON o.id = a.order_id WHERE o.merchant_id = '$MERCHANT' AND a.channel_id = '$name'" \
+    >"$RUN_DIR/attempts-$name.txt"
+  { echo 'silent'; echo 'max-time = 10'; echo 'write-out = "\n"'
+    sed "s|.*|url = \"$SIM_URL/admin/channels/$path/records/&\"|" "$RUN_DIR/attempts-$name.txt"; } >"$RUN_DIR/sim-queries-$name.curl"
+  curl --config "$RUN_DIR/sim-queries-$name.curl" >"$RUN_DIR/sim-charges-$name.jsonl" 2>"$RUN_DIR/sim-charges-$name.err" || true
+  sed -n 's/.*"merchantRef":"\([^".]*\)[^"]*".*"status":"\([A-Z]*\)".*"payRequests":\([0-9]*\).*"charges":\([0-9]*\).*/\1\t\3\t\4\t\2/p' \
+    "$RUN_DIR/sim-charges-$name.jsonl" | sed "s/\$/\t$name/" >"$RUN_DIR/sim-charges-$name.tsv"
+  local asked read; asked=$(grep -c . "$RUN_DIR/attempts-$name.txt" || true); read=$(grep -c . "$RUN_DIR/sim-charges-$name.tsv" || true)
+  [ "$asked" = "$read" ] || echo "$name: $asked attempts, $read records read from the simulator" >>"$RUN_DIR/sim-channel-records.err"
+}
+: >"$RUN_DIR/sim-channel-records.err"
+PAYER_CHANNELS="CARDGW QUICKPAY"
+for c in $PAYER_CHANNELS; do sim_channel_record "$c"; done
+cat $(for b in $BANKS $PAYER_CHANNELS; do echo "$RUN_DIR/sim-charges-$b.tsv"; done) >"$RUN_DIR/sim-charges.tsv"
 # one verdict per order: state and channel from the database, requests and charges per bank from the simulator
-awk -F'\t' -v banks="$BANKS" '
+awk -F'\t' -v banks="$BANKS" -v readable="$BANKS $PAYER_CHANNELS" '
   NR == FNR { state[$1] = $3; channel[$1] = $5; next }
-  { req[$1] += $2; chg[$1] += $3; at[$1, $5] = $3; answered[$1, $5] = 1 }
+  { req[$1] += $2; chg[$1] += $3; at[$1, $5] += $3; answered[$1, $5] = 1 }
   END {
     n = split(banks, b, " ")
     for (id in state) {
       s = state[id]; paid = (s ~ /^(SUCCEEDED|PARTIALLY_REFUNDED|REFUNDED)$/); c = channel[id]
       for (i = 1; i <= n; i++) if (!((id, b[i]) in answered)) print "no record from " b[i] " for", id
-      if (c != "-" && index(" " banks " ", " " c " ") == 0) print "channel " c " of " id " is not a card bank this check can read"
+      if (c != "-" && index(" " readable " ", " " c " ") == 0) print "channel " c " of " id " is not a channel this check can read"
       if (chg[id] > 1) print "charged " chg[id] " times:", id, s, "channel " c
       else if (paid && chg[id] != 1) print "SUCCEEDED but not charged at any bank:", id
       else if (paid && at[id, c] != 1) print "SUCCEEDED at " c " but charged elsewhere:", id
       else if (!paid && chg[id] != 0) print "charged but the order is " s ":", id
     }
   }' "$RUN_DIR/db-orders.tsv" "$RUN_DIR/sim-charges.tsv" | sort >"$RUN_DIR/check-charges.txt"
+cat "$RUN_DIR/sim-channel-records.err" >>"$RUN_DIR/check-charges.txt"
 BAD_CHARGES=$(grep -c . "$RUN_DIR/check-charges.txt" || true)
 SIM_REQ=$(awk -F'\t' '{ s += $2 } END { print s + 0 }' "$RUN_DIR/sim-charges.tsv")
 SIM_CHG=$(awk -F'\t' '{ s += $3 } END { print s + 0 }' "$RUN_DIR/sim-charges.tsv")
@@ -449,7 +470,7 @@ BY_CHANNEL=$(cut -f5 "$RUN_DIR/db-orders.tsv" | sort | uniq -c | awk '{ printf "
 SIM_TOTALS_AFTER="$(curl -s --max-time 5 "$SIM_URL/admin/charges" || echo '?')"
 if [ "$BAD_CHARGES" = 0 ] && [ "$DB_ORDERS" -gt 0 ]; then
   check "no order charged twice (simulator's record)" PASS "max charges per order $MAXCHG; bank requests $SIM_REQ, charges $SIM_CHG = SUCCEEDED $SUCCEEDED; $RESENT orders sent to the bank more than once"
-  info "      orders by channel: $BY_CHANNEL; banks read: $BANKS"
+  info "      orders by channel: $BY_CHANNEL; banks read: $BANKS; payers' channels read: $PAYER_CHANNELS ($(lv cashierPayers) payers at the cashier)"
 else
   check "no order charged twice (simulator's record)" FAIL "$BAD_CHARGES orders wrong (banks read: $BANKS); max charges $MAXCHG, requests $SIM_REQ, charges $SIM_CHG, SUCCEEDED $SUCCEEDED"
   info "      orders by channel: $BY_CHANNEL"

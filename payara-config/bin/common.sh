@@ -85,6 +85,9 @@ MICRO_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
 KEYS_DIR="$PROFILE_DIR/keys"
 SIGNING_KEYSTORE="$KEYS_DIR/platform-signing.p12"
 SIGNING_PASSWORD_FILE="$KEYS_DIR/platform-signing.password"
+# the card vault's AES-256 key (base64), made once per profile; a new key id is a rotation (docs/cashier.md)
+VAULT_KEY_ID=VK1
+VAULT_KEY_FILE="$KEYS_DIR/vault-key-$VAULT_KEY_ID"
 # staff the scripts create at deployment (StaffBootstrap reads the bootstrap file): the scripts' own
 # automation account, the test profile's one account per role, and once the first administrator
 STAFF_DIR="$PROFILE_DIR/staff"

@@ -124,11 +124,14 @@ create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
 create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.channel.cardgw.url=$sim_url/cardgw/v1
+create-system-properties payrail.messages.url=$sim_url/messages/v1/messages
 create-system-properties payrail.channel.cardgw.public-key=$(printf '%s' "$SIM_KEYS_DIR/cardgw-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.channel.quickpay.url=$sim_url/quickpay/v1
 create-system-properties payrail.channel.quickpay.public-key=$(printf '%s' "$SIM_KEYS_DIR/quickpay-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
+create-system-properties payrail.vault.current-key-id=$VAULT_KEY_ID
+create-system-properties payrail.vault.key.$VAULT_KEY_ID=\${ALIAS$q=payrail-vault-key-$VAULT_KEY_ID}
 create-system-properties payrail.staff.bootstrap-file=$(printf '%s' "$STAFF_BOOTSTRAP_FILE" | sed 's/:/\\\\:/g')
 create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 64 --maxwait 10000 --idletimeout 300 --isconnectvalidatereq true --validateatmostonceperiod 5 --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.MySQLConnectionValidation --failconnection true --isolationlevel read-committed --isisolationguaranteed false --statementcachesize 0 --property user=$DB_USER:password=\${ALIAS=payrail-db-password}:serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME:sslMode=DISABLED:connectionTimeZone=UTC:forceConnectionTimeZoneToSession=true:rewriteBatchedStatements=true:cachePrepStmts=true:prepStmtCacheSize=256:prepStmtCacheSqlLimit=4096:useLocalSessionState=true:useLocalTransactionState=true:cacheServerConfiguration=true:maintainTimeStats=false:tcpKeepAlive=true:connectTimeout=5000:socketTimeout=60000 payrail-db-pool
 create-jdbc-resource --connectionpoolid payrail-db-pool jdbc/payrail
@@ -158,6 +161,10 @@ payara_secrets() {
   chmod 700 "$KEYS_DIR"
   if [ ! -s "$SIGNING_PASSWORD_FILE" ]; then
     (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$SIGNING_PASSWORD_FILE")
+  fi
+  if [ ! -s "$VAULT_KEY_FILE" ]; then
+    step "generating the card vault key $VAULT_KEY_ID (AES-256)"
+    (umask 077; head -c 32 /dev/urandom | base64 >"$VAULT_KEY_FILE")
   fi
   if [ ! -s "$SIGNING_KEYSTORE" ]; then
     step "generating the platform signing key pair (RSA 2048, self-signed certificate, key id PLATFORM-1)"
@@ -255,6 +262,7 @@ payara_configure() {
   payara_alias payrail-db-password "$DB_PASSWORD" "$out"
   payara_alias payrail-broker-password "$BROKER_PASSWORD" "$out"
   payara_alias payrail-signing-password "$(cat "$SIGNING_PASSWORD_FILE")" "$out"
+  payara_alias "payrail-vault-key-$VAULT_KEY_ID" "$(cat "$VAULT_KEY_FILE")" "$out"
   asadmin multimode --file "$commands" >>"$out" 2>&1 || true
   if grep -qiE 'Command .* failed|CLI[0-9]+.*(error|fail)' "$out"; then
     fail "domain configuration failed (see $out)" "fix the failing command, then ./payrail run again (the domain is recreated)"

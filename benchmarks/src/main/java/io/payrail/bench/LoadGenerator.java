@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -63,6 +64,7 @@ public final class LoadGenerator {
 
     private static final String PAYMENTS = "/api/v1/payments";
     private static final String KEY_ID = "K1";
+    private static final int CASHIER_EXPIRY_SECONDS = 120;
 
     private final Options options;
     private final LoadStats stats = new LoadStats((kind, detail) -> log("first " + kind + ": " + detail));
@@ -165,7 +167,8 @@ public final class LoadGenerator {
 
             List<Thread> workers = new ArrayList<>();
             for (PayrailClient client : clients) {
-                Thread t = new Thread(() -> work(client), "client-" + workers.size());
+                CashierPayer payer = new CashierPayer(options.baseUrl(), options.simUrl(), tls, stats);
+                Thread t = new Thread(() -> work(client, payer), "client-" + workers.size());
                 workers.add(t);
                 t.start();
             }
@@ -188,7 +191,7 @@ public final class LoadGenerator {
     }
 
     /** One client: new orders until the load ends, each retried until confirmed or the deadline. */
-    private void work(PayrailClient client) {
+    private void work(PayrailClient client, CashierPayer payer) {
         long loadEnd = startNanos + options.duration().toNanos();
         long deadline = startNanos + options.retryDeadline().toNanos();
         while (System.nanoTime() < loadEnd && !endRequested()) {
@@ -197,11 +200,24 @@ public final class LoadGenerator {
                 return;
             }
             String orderNo = "fr-" + runTag + "-" + String.format("%06d", n);
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            boolean atCashier = random.nextInt(100) < options.cashierPercent();
             long amount = amount();
+            // a CASHIER order closes at its expiry if its payer never manages to pay (kept short, so the
+            // run converges); the simulated banks' amount-based declines do not apply to card channels
             String body = "{\"merchantOrderNo\":\"" + orderNo + "\",\"amount\":" + amount
-                    + ",\"currency\":\"USD\",\"subject\":\"Fault run order " + n + "\",\"paymentMethod\":\"BANK_CARD\"}";
+                    + ",\"currency\":\"USD\",\"subject\":\"Fault run order " + n + "\",\"paymentMethod\":\""
+                    + (atCashier ? "CASHIER\",\"expiresInSeconds\":" + CASHIER_EXPIRY_SECONDS : "BANK_CARD\"") + "}";
             try {
-                create(client, orderNo, amount, body, deadline);
+                String answer = create(client, orderNo, amount, body, deadline);
+                if (atCashier && answer != null) {
+                    Optional<String> cashierUrl = Json.string(answer, "cashierUrl");
+                    if (cashierUrl.isPresent()) {
+                        payer.pay(cashierUrl.get(), random.nextBoolean(), random.nextInt(100) < options.declinePercent(),
+                                deadline);
+                        stats.paidAtCashier.increment();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -214,7 +230,8 @@ public final class LoadGenerator {
         return options.endFile() != null && Files.exists(options.endFile());
     }
 
-    private void create(PayrailClient client, String orderNo, long amount, String body, long deadline)
+    /** @return the confirmed answer's body, or null when the create was never confirmed */
+    private String create(PayrailClient client, String orderNo, long amount, String body, long deadline)
             throws InterruptedException {
         int attempts = 0;
         boolean retrying = false;
@@ -238,7 +255,7 @@ public final class LoadGenerator {
                         } else {
                             (status == 201 ? stats.created : stats.replayed).increment();
                             confirmed.add(new Confirmed(id, orderNo, amount, status, attempts, elapsedMillis()));
-                            return;
+                            return response.body();
                         }
                     } else if (status == 429) {
                         lastError = "HTTP 429";
@@ -253,7 +270,7 @@ public final class LoadGenerator {
                         stats.error("http-" + status, lastError);
                         stats.rejected.increment();
                         unconfirmed.add(new Unconfirmed(orderNo, amount, attempts, lastError));
-                        return;
+                        return null;
                     }
                 } catch (UnverifiedResponseException e) {
                     PayrailResponse unsigned = e.unverifiedResponse();
@@ -273,7 +290,7 @@ public final class LoadGenerator {
                 if (System.nanoTime() + waitMillis * 1_000_000L > deadline) {
                     stats.unconfirmed.increment();
                     unconfirmed.add(new Unconfirmed(orderNo, amount, attempts, lastError));
-                    return;
+                    return null;
                 }
                 Thread.sleep(waitMillis);
             }
@@ -385,7 +402,8 @@ public final class LoadGenerator {
                 + "\nretries=" + stats.retried.sum() + "\nerrors=" + stats.errorTotal() + "\nerrorKinds="
                 + stats.errorsText() + "\nunsigned404=" + stats.errorsOf(LoadStats::isUnsigned404) + "\nstatus5xx="
                 + stats.errorsOf(LoadStats::isStatus5xx) + "\nseconds=" + String.format(Locale.ROOT, "%.1f", seconds)
-                + "\nordersPerSecond=" + String.format(Locale.ROOT, "%.1f", done / seconds) + "\n";
+                + "\nordersPerSecond=" + String.format(Locale.ROOT, "%.1f", done / seconds) + "\ncashierPayers="
+                + stats.paidAtCashier.sum() + "\n";
     }
 
     /** Keeps acknowledging notifications until the stop file appears (or receiver-max passes). */

@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 final class LoadStats {
 
     final LongAdder requests = new LongAdder();
+    /** CASHIER orders whose payer finished at the cashier (paid, or the order no longer payable). */
+    final LongAdder paidAtCashier = new LongAdder();
     final LongAdder created = new LongAdder();      // 201
     final LongAdder replayed = new LongAdder();     // 200: the order existed (a retry whose first try had landed)
     final LongAdder retried = new LongAdder();      // attempts after the first, over all orders

@@ -8,7 +8,7 @@ import java.util.List;
 /** The load generator's command line. */
 record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients, Duration duration, long maxOrders,
                Duration retryDeadline, Path outDir, Path stopFile, Path endFile, Duration receiverMax,
-               Duration progressEvery, int declinePercent, String merchantPrefix) {
+               Duration progressEvery, int declinePercent, String merchantPrefix, String simUrl, int cashierPercent) {
 
     static final String USAGE = """
             Usage: java -jar payrail-benchmarks.jar --base URL --tls-cert PEM --operator-token-file FILE --out DIR [options]
@@ -34,6 +34,10 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
               --progress SECONDS          progress line interval (default 5)
               --decline-percent P         share of amounts the simulated bank declines (ending 13/14; default 10)
               --merchant-prefix TEXT      merchant id prefix (default FAULT)
+              --cashier-percent P         share of payments made CASHIER orders that a payer then pays at the
+                                          cashier's JSON endpoint, half with a new card (CARDGW), half with quick
+                                          pay (QUICKPAY); needs --sim-url (default 0)
+              --sim-url URL               the channel simulator (/sim), for the quick-pay codes it "texts"
             """;
 
     static Options parse(String[] args) {
@@ -51,6 +55,8 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
         long progress = 5;
         int declinePercent = 10;
         String prefix = "FAULT";
+        String sim = null;
+        int cashierPercent = 0;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
             String name = rest.remove(0);
@@ -77,6 +83,8 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
                     case "--progress" -> progress = Long.parseLong(value);
                     case "--decline-percent" -> declinePercent = Integer.parseInt(value);
                     case "--merchant-prefix" -> prefix = value;
+                    case "--sim-url" -> sim = value;
+                    case "--cashier-percent" -> cashierPercent = Integer.parseInt(value);
                     default -> throw new UsageException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
@@ -91,13 +99,16 @@ record Options(String baseUrl, Path tlsCert, Path operatorTokenFile, int clients
             throw new UsageException("--clients, --duration and --progress must be positive, --decline-percent 0-100,"
                     + " --merchant-prefix 1-10 characters of A-Z a-z 0-9 _ -");
         }
+        if (cashierPercent < 0 || cashierPercent > 100 || (cashierPercent > 0 && sim == null)) {
+            throw new UsageException("--cashier-percent is 0-100, and needs --sim-url (the quick-pay codes)");
+        }
         long deadline = retryDeadline == null ? durationSeconds + 180 : retryDeadline;
         if (deadline < durationSeconds) {
             throw new UsageException("--retry-deadline must not be shorter than --duration");
         }
         return new Options(base, tls, token, clients, Duration.ofSeconds(durationSeconds), maxOrders,
                 Duration.ofSeconds(deadline), out, stop == null ? out.resolve("stop") : stop, end,
-                Duration.ofSeconds(receiverMax), Duration.ofSeconds(progress), declinePercent, prefix);
+                Duration.ofSeconds(receiverMax), Duration.ofSeconds(progress), declinePercent, prefix, sim, cashierPercent);
     }
 
     /** Bad command line: the message (or just the usage, when null). */

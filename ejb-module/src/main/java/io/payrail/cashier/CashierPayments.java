@@ -6,12 +6,18 @@ import io.payrail.channel.ChannelRouter;
 import io.payrail.channel.OutcomeRecorder;
 import io.payrail.common.ErrorCode;
 import io.payrail.common.PayrailException;
+import io.payrail.instrument.CardDetails;
+import io.payrail.instrument.InvalidCardException;
 import io.payrail.instrument.PayerInstrument;
+import io.payrail.instrument.QuickPayCode;
+import io.payrail.methods.SavedMethod;
+import io.payrail.methods.SavedMethods;
 import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.application.PaymentOrderService;
 import io.payrail.order.application.PaymentOrderView;
 import io.payrail.order.domain.PaymentAttempt;
 import io.payrail.order.domain.PaymentMethod;
+import io.payrail.vault.CardVault;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -42,11 +48,78 @@ public class CashierPayments {
     @Inject
     private OutcomeRecorder recorder;
 
+    @Inject
+    private SavedMethods methods;
+
+    @Inject
+    private CardVault vault;
+
     /**
      * The order after the payer's attempt, and what the channel said (null when the order could not
      * be paid now: expired, closed, paid, or another attempt running).
      */
     public record CashierResult(PaymentOrderView order, ChannelOutcome outcome) {
+
+        /** Whether the channel took the card: it charged it, or asks the payer to confirm. */
+        public boolean cardAccepted() {
+            return outcome != null && (outcome.status() == ChannelOutcome.Status.SUCCEEDED
+                    || outcome.status() == ChannelOutcome.Status.PENDING);
+        }
+    }
+
+    /**
+     * Pays with a card the payer typed; a signed-in payer who asked to save it gets it in the vault once
+     * the channel has taken it (charged, or asking for the issuer's confirmation). A card the channel
+     * declined, or never saw, is not kept: the payer may have mistyped it, and the vault holds only
+     * cards that have paid. Saving happens here, in the payer's request, because the card exists
+     * nowhere else afterwards.
+     */
+    public CashierResult payWithCard(String cashierToken, CardDetails card, Long payerId, boolean save) {
+        CashierResult result = pay(cashierToken, PaymentMethod.BANK_CARD, card, payerId == null ? null : payerId.toString());
+        if (save && payerId != null && result.cardAccepted()) {
+            methods.saveCard(payerId, card);
+        }
+        return result;
+    }
+
+    /**
+     * Pays with one of the payer's saved cards and the security code the payer typed for this payment.
+     *
+     * @throws PayrailException PAYMENT_NOT_FOUND when the method is not this payer's
+     * @throws InvalidCardException when the saved card has expired or the code is malformed
+     */
+    public CashierResult payWithSavedCard(String cashierToken, long payerId, String methodId, String cvv)
+            throws InvalidCardException {
+        SavedMethod method = savedMethod(payerId, methodId, SavedMethod.Kind.CARD);
+        CardDetails card = vault.reveal(method.vaultToken(), cvv);
+        return pay(cashierToken, PaymentMethod.BANK_CARD, card, Long.toString(payerId));
+    }
+
+    /**
+     * Pays with a quick-pay agreement and the code QUICKPAY texted for this payment: the payer's saved
+     * one ({@code methodId}), or a guest's bound on this page ({@code agreement}).
+     */
+    public CashierResult payWithQuickPay(String cashierToken, Long payerId, String methodId,
+                                         CashierQuickPay.Agreement agreement, String otp) {
+        String agreementId;
+        String description;
+        if (methodId != null && payerId != null) {
+            SavedMethod method = savedMethod(payerId, methodId, SavedMethod.Kind.QUICK_PAY);
+            agreementId = method.agreementId();
+            description = method.describe();
+        } else if (agreement != null) {
+            agreementId = agreement.agreementId();
+            description = agreement.describe();
+        } else {
+            throw new PayrailException(ErrorCode.VALIDATION_FAILED, "no quick-pay agreement was chosen: bind a card first");
+        }
+        return pay(cashierToken, PaymentMethod.QUICK_PAY, new QuickPayCode(agreementId, otp == null ? "" : otp.strip(), description),
+                payerId == null ? null : payerId.toString());
+    }
+
+    private SavedMethod savedMethod(long payerId, String methodId, SavedMethod.Kind kind) {
+        return methods.find(payerId, methodId).filter(m -> m.kind() == kind).orElseThrow(() -> new PayrailException(
+                ErrorCode.RESOURCE_NOT_FOUND, "you have no such saved method: choose one of your methods or enter a card"));
     }
 
     /**

@@ -17,6 +17,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(Kind.INVALID, "The response can only be application/json."),
     PAYLOAD_TOO_LARGE(Kind.INVALID, "The request body is too large."),
     KEY_INVALID(Kind.INVALID, "The public key is not an RSA key of 2048 bits or more in PEM form."),
+    CARD_INVALID(Kind.INVALID, "The card number, expiry, security code or phone is not valid."),
 
     // --- authentication (401) and authorisation (403) ---
     AUTH_MISSING(Kind.UNAUTHENTICATED, "The request carries no PAYRAIL-SHA256-RSA2048 Authorization header."),
@@ -29,6 +30,9 @@ public enum ErrorCode {
     OPERATOR_UNAUTHORIZED(Kind.UNAUTHENTICATED, "Operator calls need a valid staff bearer token."),
     STAFF_LOCKED(Kind.FORBIDDEN, "The staff account is locked after too many failed sign-ins."),
     STAFF_PASSWORD_CHANGE_REQUIRED(Kind.FORBIDDEN, "The staff member must change their one-time password first."),
+    PAYER_UNAUTHORIZED(Kind.UNAUTHENTICATED, "The payer API needs a signed-in payer: a payer session or token."),
+    PAYER_LOCKED(Kind.FORBIDDEN, "The payer account is locked after too many failed sign-ins."),
+    PAYER_NOT_VERIFIED(Kind.FORBIDDEN, "The payer has not yet typed the one-time code sent at registration."),
     CALLBACK_INVALID(Kind.UNAUTHENTICATED, "The channel notification's signature or content does not verify."),
     MERCHANT_SUSPENDED(Kind.FORBIDDEN, "The merchant is suspended and may not move money."),
     HTTPS_REQUIRED(Kind.FORBIDDEN, "The API answers only over HTTPS."),
@@ -55,10 +59,13 @@ public enum ErrorCode {
     MERCHANT_CONFLICT(Kind.CONFLICT, "A merchant with this id exists with different settings."),
     KEY_CONFLICT(Kind.CONFLICT, "A different key is registered under this key id."),
     KEY_LIMIT_REACHED(Kind.CONFLICT, "The merchant already has two active keys; revoke one first."),
+    PAYER_LOGIN_TAKEN(Kind.CONFLICT, "A payer account with this e-mail address or phone number exists."),
 
     // --- understood but refused (422) ---
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "This Idempotency-Key was used for a different request."),
     REFUND_EXCEEDS_AVAILABLE(Kind.UNPROCESSABLE, "The refund is larger than what remains refundable."),
+    QUICKPAY_REFUSED(Kind.UNPROCESSABLE, "Quick pay refused the binding or the code; nothing was charged."),
+    PAYER_CODE_INVALID(Kind.UNPROCESSABLE, "The one-time code is wrong, used or expired."),
 
     // --- money out: fees, statements, reconciliation, cases, settlements (operator API; settlements also merchants) ---
     SETTLEMENT_NOT_FOUND(Kind.NOT_FOUND, "No settlement with this id exists for you."),

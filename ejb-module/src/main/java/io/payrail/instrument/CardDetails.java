@@ -32,6 +32,16 @@ public record CardDetails(CardNumber number, CardExpiry expiry, String cvv, Stri
         return new CardDetails(pan, month, checkedCvv(pan.brand(), cvv), checkedHolder(holder));
     }
 
+    /**
+     * A card to bind at a quick-pay channel: number and expiry checked, no security code (binding asks
+     * for none; the code texted to the payer's phone confirms it).
+     *
+     * @throws InvalidCardException with the reason of the first field that fails
+     */
+    public static CardDetails forBinding(String number, String expiry, Clock clock) throws InvalidCardException {
+        return new CardDetails(CardNumber.parse(number), CardExpiry.parse(expiry, clock), "", null);
+    }
+
     /** A saved card (number and expiry from the vault) with the security code the payer entered now. */
     public static CardDetails saved(CardNumber number, CardExpiry expiry, String cvv, Clock clock)
             throws InvalidCardException {

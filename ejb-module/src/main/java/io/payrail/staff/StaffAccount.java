@@ -1,6 +1,8 @@
 package io.payrail.staff;
 
 import jakarta.persistence.Column;
+import io.payrail.common.SignInLockout;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,11 +30,8 @@ public class StaffAccount {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    @Embedded
+    private SignInLockout lockout = new SignInLockout();
 
     @Column(name = "totp_secret")
     private String totpSecret;
@@ -93,33 +92,27 @@ public class StaffAccount {
     }
 
     public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
+        return lockout.isLocked(now);
     }
 
     public Instant lockedUntil() {
-        return lockedUntil;
+        return lockout.lockedUntil();
     }
 
-    /** Counts a failure; at {@code maxFailures} the account locks until {@code lockUntil}. */
     void failed(int maxFailures, Instant lockUntil) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = lockUntil;
-            failedLogins = 0;
-        }
+        lockout.failed(maxFailures, lockUntil);
     }
 
     void succeeded() {
-        failedLogins = 0;
-        lockedUntil = null;
+        lockout.clear();
     }
 
     void unlock() {
-        succeeded();
+        lockout.clear();
     }
 
     public int failedLogins() {
-        return failedLogins;
+        return lockout.failedLogins();
     }
 
     String totpSecret() {

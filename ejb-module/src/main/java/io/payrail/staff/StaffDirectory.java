@@ -2,22 +2,15 @@ package io.payrail.staff;
 
 import io.payrail.common.ErrorCode;
 import io.payrail.common.PayrailException;
+import io.payrail.common.Passwords;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +27,6 @@ public class StaffDirectory {
     /** The first administrator that {@code ./payrail run} creates. */
     public static final String FIRST_ADMIN = "admin";
     static final int MIN_PASSWORD_LENGTH = 12;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
@@ -43,7 +35,7 @@ public class StaffDirectory {
     private Clock clock;
 
     @Inject
-    private Pbkdf2PasswordHash hash;
+    private Passwords passwords;
 
     @Inject
     private StaffAudit audit;
@@ -60,17 +52,13 @@ public class StaffDirectory {
     @ConfigProperty(name = "payrail.staff.token-ttl-minutes", defaultValue = "480")
     int tokenTtlMinutes;
 
-    @Inject
-    @ConfigProperty(name = "payrail.staff.pbkdf2-iterations", defaultValue = "210000")
-    int iterations;
-
     /** Checks a sign-in and counts it: failures towards the lock-out, a success resets the count. */
     public LoginOutcome login(String id, String password, String totpCode, String address) {
         StaffAccount account = id == null ? null : em.find(StaffAccount.class, id.strip());
         Instant now = clock.instant();
         if (account == null || password == null) {
             // the same work as for a known account: the answer's timing does not tell which ids exist
-            hasher().verify("not a password".toCharArray(), DUMMY_HASH);
+            passwords.verifyNothing();
             audit.record(String.valueOf(id), "LOGIN_FAILED", id, null, "unknown staff id", address);
             return LoginOutcome.failed(LoginOutcome.Status.BAD_CREDENTIALS);
         }
@@ -78,7 +66,7 @@ public class StaffDirectory {
             audit.record(account.id(), "LOGIN_FAILED", account.id(), null, "locked", address);
             return LoginOutcome.failed(LoginOutcome.Status.LOCKED);
         }
-        if (account.isDisabled() || !hasher().verify(password.toCharArray(), account.passwordHash())) {
+        if (account.isDisabled() || !passwords.verify(password, account.passwordHash())) {
             return failed(account, now, LoginOutcome.Status.BAD_CREDENTIALS, "bad credentials", address);
         }
         if (account.hasTotp() && !Totp.verify(account.totpSecret(), totpCode, now)) {
@@ -101,7 +89,7 @@ public class StaffDirectory {
     /** The member's own password change (the forced one after a one-time password included). */
     public void changePassword(String id, String current, String next, String address) {
         StaffAccount account = require(id);
-        if (!hasher().verify(current.toCharArray(), account.passwordHash())) {
+        if (!passwords.verify(current, account.passwordHash())) {
             throw new PayrailException(ErrorCode.OPERATOR_UNAUTHORIZED, "the current password is wrong; type it again");
         }
         requireStrong(next);
@@ -137,12 +125,10 @@ public class StaffDirectory {
 
     /** An operator-API token for a member who just signed in ({@link #requireTokenable}); shown once. */
     public IssuedToken issueToken(StaffIdentity identity, String address) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = "stf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = "stf_" + Passwords.random(32);
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofMinutes(tokenTtlMinutes));
-        em.persist(new StaffToken(sha256(token), identity.id(), now, expires));
+        em.persist(new StaffToken(Passwords.sha256(token), identity.id(), now, expires));
         audit.record(identity.id(), "TOKEN_ISSUED", identity.id(), null, "expires " + expires, address);
         return new IssuedToken(token, expires, identity);
     }
@@ -152,7 +138,7 @@ public class StaffDirectory {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        StaffToken found = em.find(StaffToken.class, sha256(token));
+        StaffToken found = em.find(StaffToken.class, Passwords.sha256(token));
         if (found == null || !found.isValid(clock.instant())) {
             return Optional.empty();
         }
@@ -162,7 +148,7 @@ public class StaffDirectory {
 
     /** Ends a token before its expiry (sign-out of a script); idempotent. */
     public void revokeToken(String token, String address) {
-        StaffToken found = em.find(StaffToken.class, sha256(token));
+        StaffToken found = em.find(StaffToken.class, Passwords.sha256(token));
         if (found != null) {
             found.revoke(clock.instant());
             audit.record(found.staffId(), "TOKEN_REVOKED", found.staffId(), null, null, address);
@@ -254,7 +240,7 @@ public class StaffDirectory {
             audit.record("bootstrap", "STAFF_CREATED", id, null, describe(id, roles, false), null);
             return true;
         }
-        if (automation && !hasher().verify(password.toCharArray(), account.passwordHash())) {
+        if (automation && !passwords.verify(password, account.passwordHash())) {
             account.password(hashOf(password), false);
             audit.record("bootstrap", "STAFF_PASSWORD_RESET", id, null, "automation password from the bootstrap file",
                     null);
@@ -286,34 +272,12 @@ public class StaffDirectory {
     }
 
     private static String oneTimePassword() {
-        byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Passwords.random(12);
     }
 
     private String hashOf(String password) {
-        return hasher().generate(password.toCharArray());
+        return passwords.hash(password);
     }
-
-    private Pbkdf2PasswordHash hasher() {
-        hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "16", "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        return hash;
-    }
-
-    static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A hash of nothing anyone knows, verified for unknown ids so they cost the same time. */
-    private static final String DUMMY_HASH = "PBKDF2WithHmacSHA256:210000:AAAAAAAAAAAAAAAAAAAAAA==:"
-            + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
     /** A new operator-API token (shown once) and whose it is. */
     public record IssuedToken(String token, Instant expiresAt, StaffIdentity identity) {

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +37,7 @@ class CashierIT {
     }
 
     /** A CASHIER order: the payer chooses at the cashier. */
-    private static JsonObject cashierOrder(long amount) {
+    static JsonObject cashierOrder(long amount) {
         String body = Json.createObjectBuilder().add("merchantOrderNo", Payments.newOrderNo("cashier"))
                 .add("amount", amount).add("currency", "USD").add("subject", "Cashier test order")
                 .add("paymentMethod", "CASHIER").build().toString();
@@ -58,7 +55,7 @@ class CashierIT {
         return driver;
     }
 
-    private static void payWithCard(WebDriver driver, String number) {
+    static void payWithCard(WebDriver driver, String number) {
         driver.findElement(By.id("card-number")).sendKeys(number);
         driver.findElement(By.id("card-expiry")).sendKeys("12/30");
         driver.findElement(By.id("card-cvv")).sendKeys("737");
@@ -80,21 +77,9 @@ class CashierIT {
         assertThat(record.getInt("charges")).isEqualTo(1);
     }
 
-    /**
-     * The page's order state once it is {@code expected}, or the last one seen after {@code LIMIT}.
-     * A form's answer replaces the page: the state is read afresh each time, and an element of the
-     * page being replaced (stale) is simply read again.
-     */
-    private static String pageState(WebDriver driver, String expected) {
-        String[] seen = {null};
-        try {
-            new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .until(d -> expected.equals(seen[0] = d.findElement(By.id("state")).getAttribute("data-state")));
-        } catch (TimeoutException e) {
-            // the assertion on the value returned says what the page showed instead
-        }
-        return seen[0];
+    /** The page's order state once it is {@code expected} (see {@link CashierPages#pageState}). */
+    static String pageState(WebDriver driver, String expected) {
+        return CashierPages.pageState(driver, expected);
     }
 
     @Test
@@ -103,11 +88,11 @@ class CashierIT {
         String id = order.getString("id");
         WebDriver driver = openCashier(order);
         assertThat(driver.findElement(By.id("amount")).getText()).isEqualTo("12.34 USD");
-        assertThat(pageState(driver, "CREATED")).isEqualTo("CREATED");
+        assertThat(CashierPages.pageState(driver, "CREATED")).isEqualTo("CREATED");
 
         payWithCard(driver, "4111111111111111");
 
-        assertThat(pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
+        assertThat(CashierPages.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
         browser.screenshot("cashier-new-card-paid");
         assertPaidOnce(id, "cardgw", id);
         assertThat(Simulator.record("cardgw", id).getInt("payRequests")).isEqualTo(1);
@@ -122,13 +107,13 @@ class CashierIT {
         payWithCard(driver, "4000000000000051");
 
         assertThat(driver.findElement(By.id("messages")).getText()).contains("declined").contains("INSUFFICIENT_FUNDS");
-        assertThat(pageState(driver, "CREATED")).isEqualTo("CREATED");
+        assertThat(CashierPages.pageState(driver, "CREATED")).isEqualTo("CREATED");
         browser.screenshot("cashier-declined");
         assertThat(Simulator.record("cardgw", id).getInt("charges")).isZero();
 
         payWithCard(driver, "4111111111111111");
 
-        assertThat(pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
+        assertThat(CashierPages.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
         // the second attempt is its own reference at CARDGW, charged once
         assertPaidOnce(id, "cardgw", id + ".2");
         assertThat(Simulator.record("cardgw", id).getInt("charges")).isZero();
@@ -147,7 +132,7 @@ class CashierIT {
 
         assertPaidOnce(id, "cardgw", id);
         driver.get(order.getString("cashierUrl"));
-        assertThat(pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
+        assertThat(CashierPages.pageState(driver, "SUCCEEDED")).isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -172,7 +157,7 @@ class CashierIT {
 
         WebDriver driver = openCashier(order);
 
-        assertThat(pageState(driver, "EXPIRED")).isEqualTo("EXPIRED");
+        assertThat(CashierPages.pageState(driver, "EXPIRED")).isEqualTo("EXPIRED");
         assertThat(driver.findElement(By.id("state")).getText()).contains("expired");
         assertThat(driver.findElements(By.id("pay"))).isEmpty();
         assertThat(Simulator.record("cardgw", id).getInt("payRequests")).isZero();

@@ -2,6 +2,7 @@ package io.payrail.systest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -68,6 +69,25 @@ class PlainHttpIT {
         assertThat(form.status()).isEqualTo(403);
         assertThat(form.raw().headers().firstValue("Location")).as("no redirect").isEmpty();
         assertThat(form.body()).contains("HTTPS only").contains("https://");
+    }
+
+    @Test
+    void theCashiersJsonEndpointRefusesACardOverPlainHttpAndSendsNothing() {
+        JsonObject order = CashierPages.cashierOrder("plain-http", 1234);
+        String token = URI.create(order.getString("cashierUrl")).getQuery().replaceFirst("^t=", "");
+
+        assertRefused(Gateway.post(Gateway.plainHttpUrl() + "/api/cashier/" + token + "/card",
+                "{\"number\":\"4111111111111111\",\"expiry\":\"12/30\",\"cvv\":\"737\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json")));
+        assertThat(Database.state(order.getString("id"))).isEqualTo("CREATED");
+        assertThat(Simulator.record("cardgw", order.getString("id")).getInt("payRequests")).isZero();
+    }
+
+    @Test
+    void theSavedMethodsPageIsSentToHttps() {
+        Gateway.Answer visit = Gateway.get(Gateway.plainHttpUrl() + "/cashier/methods.xhtml", Map.of());
+        assertThat(visit.status()).isEqualTo(301);
+        assertThat(visit.raw().headers().firstValue("Location").orElseThrow()).startsWith("https://");
     }
 
     @Test

@@ -5,9 +5,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The channel simulator's record of what it charged, and its failure injection: SIMBANK and
@@ -16,6 +20,7 @@ import java.net.http.HttpResponse;
 final class Simulator {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\b([0-9]{6})\\b");
 
     private Simulator() {
     }
@@ -63,6 +68,11 @@ final class Simulator {
         return call(HttpRequest.newBuilder(uri("/admin/channels/" + channel + "/records/" + merchantRef)).GET());
     }
 
+    /** The latest SMS code QUICKPAY "texted" for a binding or an agreement (quickpay.md §3.3). */
+    static String quickPayCode(String bindOrAgreementId) {
+        return call(HttpRequest.newBuilder(uri("/admin/channels/quickpay/codes/" + bindOrAgreementId)).GET()).getString("code");
+    }
+
     /** WALLET's callback events for one order, in the order they were raised. */
     static JsonObject walletCallbacks(String merchantRef) {
         return call(HttpRequest.newBuilder(uri("/admin/channels/wallet/callbacks/" + merchantRef)).GET());
@@ -90,6 +100,31 @@ final class Simulator {
     static JsonObject transfer(String json) {
         return call(HttpRequest.newBuilder(uri("/bank/v1/transfers")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * The latest one-time code the message gateway was asked to send to {@code to} (a payer's login),
+     * once one was sent after {@code after} (null: any).
+     */
+    static String latestCode(String to, String after) {
+        JsonObject messages = call(HttpRequest.newBuilder(uri("/admin/messages?to="
+                + URLEncoder.encode(to, StandardCharsets.UTF_8))).GET());
+        var list = messages.getJsonArray("messages");
+        if (list.isEmpty() || list.getJsonObject(0).getString("id").equals(after)) {
+            return null;
+        }
+        Matcher code = SIX_DIGITS.matcher(list.getJsonObject(0).getString("text"));
+        if (!code.find()) {
+            throw new IllegalStateException("the message to " + to + " holds no 6-digit code");
+        }
+        return code.group(1);
+    }
+
+    /** The id of the latest message to {@code to}, or null: a later code is a new message. */
+    static String latestMessageId(String to) {
+        var list = call(HttpRequest.newBuilder(uri("/admin/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+                .GET()).getJsonArray("messages");
+        return list.isEmpty() ? null : list.getJsonObject(0).getString("id");
     }
 
     private static JsonObject put(String path, String json) {

@@ -13,7 +13,7 @@ import java.security.PublicKey;
  * {@value #SIGNATURE} over {@code timestamp\nnonce\nbody\n}. That text names nothing of the request an
  * answer belongs to: an answer is bound to our reference only through its body.
  */
-final class CardgwSignature {
+public final class CardgwSignature {
 
     static final String SCHEME = "CARDGW-RSA-SHA256";
     static final String TIMESTAMP = "Cardgw-Timestamp";
@@ -27,8 +27,17 @@ final class CardgwSignature {
     /** The Authorization header of a request. */
     static String authorization(String method, String pathAndQuery, long timestamp, String nonce, byte[] body,
                                 ChannelRequestSigner signer) {
+        return authorization(SCHEME, method, pathAndQuery, timestamp, nonce, body, signer);
+    }
+
+    /**
+     * The Authorization header of a request to another service of the simulator signed the same way
+     * under its own scheme (the message gateway's).
+     */
+    public static String authorization(String scheme, String method, String pathAndQuery, long timestamp, String nonce,
+                                       byte[] body, ChannelRequestSigner signer) {
         String signature = signer.sign(requestText(method, pathAndQuery, timestamp, nonce, body));
-        return SCHEME + " timestamp=\"" + timestamp + "\",nonce=\"" + nonce + "\",signature=\"" + signature + "\"";
+        return scheme + " timestamp=\"" + timestamp + "\",nonce=\"" + nonce + "\",signature=\"" + signature + "\"";
     }
 
     static byte[] requestText(String method, String pathAndQuery, long timestamp, String nonce, byte[] body) {

@@ -78,6 +78,8 @@ public class QuickpayConnector implements ChannelConnector, ChannelStatementSour
 
     private static final Logger LOG = Logger.getLogger(QuickpayConnector.class.getName());
     private static final int MAX_SUBJECT_CHARS = 256;
+    /** The request fields QUICKPAY reads as integers; every other field is a string. */
+    private static final Set<String> INTEGER_FIELDS = Set.of("amount");
 
     @Inject
     @ConfigProperty(name = "payrail.channel.quickpay.url", defaultValue = DEFAULT_URL)
@@ -358,7 +360,10 @@ public class QuickpayConnector implements ChannelConnector, ChannelStatementSour
             signed.put(QuickpaySignature.SIGN, signer.sign(QuickpaySignature.text(signed)));
             JsonObjectBuilder json = Json.createObjectBuilder();
             signed.forEach((name, value) -> {
-                if (value != null) {
+                if (value != null && INTEGER_FIELDS.contains(name)) {
+                    // money is a JSON integer (§4.2); its signed text is the same digits
+                    json.add(name, Long.parseLong(value));
+                } else if (value != null) {
                     json.add(name, value);
                 }
             });

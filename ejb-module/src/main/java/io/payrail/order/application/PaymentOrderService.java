@@ -15,6 +15,7 @@ import io.payrail.ledger.PostingRules;
 import io.payrail.merchant.MerchantDirectory;
 import io.payrail.notify.Notifications;
 import io.payrail.order.domain.CashierTokens;
+import io.payrail.order.domain.ChannelReferences;
 import io.payrail.order.domain.PaymentAttempt;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.order.domain.PaymentOrder;
@@ -155,6 +156,16 @@ public class PaymentOrderService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PaymentOrderView> findForMerchant(String merchantId, String orderId) {
         return orders.find(orderId).filter(o -> o.merchantId().equals(merchantId)).map(PaymentOrderView::of);
+    }
+
+    /**
+     * The channel reference the payer's next cashier attempt of this order will go by: what a quick-pay
+     * code must be asked for before the attempt starts (QUICKPAY's code pays one reference only).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String nextPayerReference(String orderId) {
+        PaymentOrder order = orders.find(orderId).orElseThrow(() -> notFound(orderId));
+        return ChannelReferences.of(orderId, order.payerAttempts() + 1);
     }
 
     /** The order a cashier URL names. */

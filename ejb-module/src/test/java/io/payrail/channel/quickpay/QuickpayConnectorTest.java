@@ -15,7 +15,10 @@ import io.payrail.order.application.ChannelSubmission;
 import io.payrail.order.domain.PaymentMethod;
 import io.payrail.refund.RefundSubmission;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +94,10 @@ class QuickpayConnectorTest {
 
         Map<String, String> sent = new LinkedHashMap<>();
         try (JsonReader reader = Json.createReader(new StringReader(quickpay.requests().get(0)))) {
-            reader.readObject().forEach((k, v) -> sent.put(k, ((jakarta.json.JsonString) v).getString()));
+            JsonObject body = reader.readObject();
+            // quickpay.md §4.2: money is an integer, never a string (QUICKPAY refuses "2500" as INVALID_REQUEST)
+            assertThat(body.get("amount").getValueType()).isEqualTo(JsonValue.ValueType.NUMBER);
+            body.forEach((k, v) -> sent.put(k, v instanceof JsonString text ? text.getString() : v.toString()));
         }
         assertThat(sent).containsEntry("merchantRef", "ord_2001").containsEntry("agreementId", "qpa_1")
                 .containsEntry("otp", "123456").containsEntry("amount", "2500").containsEntry("currency", "EUR")

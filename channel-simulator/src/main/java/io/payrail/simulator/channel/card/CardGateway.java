@@ -4,8 +4,6 @@ import io.payrail.simulator.channel.Answer;
 import io.payrail.simulator.channel.CallbackEvent;
 import io.payrail.simulator.channel.CallbackMessage;
 import io.payrail.simulator.channel.Channel;
-import io.payrail.simulator.channel.ChannelError;
-import io.payrail.simulator.channel.ChannelException;
 import io.payrail.simulator.channel.ChannelLedger;
 import io.payrail.simulator.channel.ChannelOrder;
 import io.payrail.simulator.channel.Decision;
@@ -18,14 +16,11 @@ import io.payrail.simulator.channel.Verification;
 import io.payrail.simulator.channel.Wire;
 import io.payrail.simulator.channel.WireReply;
 import java.security.PublicKey;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CARDGW, the bank-card gateway: JSON over HTTP, signatures in headers ({@link CardGwSignature}).
@@ -38,13 +33,11 @@ public final class CardGateway extends Channel implements HeaderSignedChannel {
     /** The payer's confirmation page, relative to the simulator's base URL. */
     public static final String PAGE_PATH = "pages/cardgw/";
 
-    private static final int MAX_NONCES = 100_000;
-
-    /** Nonces of signed requests seen within the clock-skew window (replay protection). */
-    private final ConcurrentHashMap<String, Instant> seenNonces = new ConcurrentHashMap<>();
+    private final SignedRequests signedRequests;
 
     public CardGateway(Context context) {
         super(context);
+        signedRequests = new SignedRequests(CardGwSignature.AUTH_SCHEME, context.clock(), context.maxClockSkew());
     }
 
     /** Pay with a card: decided at once, or PENDING until the payer confirms. */
@@ -79,32 +72,8 @@ public final class CardGateway extends Channel implements HeaderSignedChannel {
         if (key.isEmpty()) {
             return Verification.NOT_CHECKED;
         }
-        CardGwSignature.Authorization auth = CardGwSignature.parseAuthorization(authorization).orElseThrow(
-                () -> new ChannelException(ChannelError.SIGNATURE_INVALID,
-                        "missing or malformed Authorization header (" + CardGwSignature.AUTH_SCHEME + ")"));
-        if (!fresh(Instant.ofEpochSecond(auth.timestamp()))) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "timestamp outside the allowed clock skew");
-        }
-        if (!CardGwSignature.verifyRequest(key.get(), method, pathAndQuery, auth, body)) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "signature does not verify");
-        }
-        if (seenNonces.putIfAbsent(auth.nonce(), Instant.ofEpochSecond(auth.timestamp())) != null) {
-            throw new ChannelException(ChannelError.SIGNATURE_INVALID, "nonce already used");
-        }
-        forgetOldNonces();
+        signedRequests.verify(key.get(), method, pathAndQuery, authorization, body);
         return Verification.VERIFIED;
-    }
-
-    private void forgetOldNonces() {
-        if (seenNonces.size() < 1_000) {
-            return;
-        }
-        Instant horizon = clock.instant().minus(maxClockSkew).minus(maxClockSkew);
-        for (Iterator<Instant> it = seenNonces.values().iterator(); it.hasNext(); ) {
-            if (it.next().isBefore(horizon) || seenNonces.size() > MAX_NONCES) {
-                it.remove();
-            }
-        }
     }
 
     /** A signed JSON (or CSV) reply. */

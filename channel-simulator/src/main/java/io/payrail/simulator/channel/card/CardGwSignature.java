@@ -76,17 +76,22 @@ public final class CardGwSignature {
 
     /** Reads an {@code Authorization} header; empty when it is missing or not of this scheme. */
     public static Optional<Authorization> parseAuthorization(String header) {
-        if (header == null || !header.startsWith(AUTH_SCHEME + " ")) {
+        return parseAuthorization(AUTH_SCHEME, header);
+    }
+
+    /** ... of another scheme signed the same way (the message gateway's). */
+    public static Optional<Authorization> parseAuthorization(String scheme, String header) {
+        if (header == null || !header.startsWith(scheme + " ")) {
             return Optional.empty();
         }
         Map<String, String> params = new LinkedHashMap<>();
-        Matcher m = PARAM.matcher(header.substring(AUTH_SCHEME.length() + 1));
+        Matcher m = PARAM.matcher(header.substring(scheme.length() + 1));
         int end = 0;
         while (m.find() && m.start() == end) {
             params.put(m.group(1), m.group(2));
             end = m.end();
         }
-        String rest = header.substring(AUTH_SCHEME.length() + 1);
+        String rest = header.substring(scheme.length() + 1);
         if (end != rest.length()) {
             return Optional.empty();
         }

@@ -98,7 +98,7 @@ public class PaymentsResource {
                                         @QueryParam("createdTo") String createdTo, @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor);
-        int size = limit == null ? DEFAULT_LIMIT : parseLimit(limit);
+        int size = parseLimit(limit);
         PaymentQuery query = new PaymentQuery(parseState(state), parseInstant("createdFrom", createdFrom),
                 parseInstant("createdTo", createdTo), size, after == null ? null : after.createdAt(),
                 after == null ? null : after.id());
@@ -150,7 +150,11 @@ public class PaymentsResource {
         return s.length() <= 64 ? s : s.substring(0, 64) + "…";
     }
 
-    private static int parseLimit(String limit) {
+    /** {@code limit} as given (null: the default), within 1 to {@value #MAX_LIMIT}. */
+    public static int parseLimit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
         try {
             int value = Integer.parseInt(limit);
             if (value >= 1 && value <= MAX_LIMIT) {
@@ -162,7 +166,8 @@ public class PaymentsResource {
         throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private static PaymentOrderState parseState(String state) {
+    /** {@code state} as given, or null. */
+    public static PaymentOrderState parseState(String state) {
         if (state == null) {
             return null;
         }

@@ -1,0 +1,62 @@
+package io.payrail.systest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What the cashier's browser tests share: a CASHIER order, and reading a page that a form's answer replaces. */
+final class CashierPages {
+
+    static final Duration LIMIT = Duration.ofSeconds(40);
+
+    private CashierPages() {
+    }
+
+    /** A CASHIER order of the demo merchant, created through the signed API. */
+    static JsonObject cashierOrder(String prefix, long amount) {
+        String body = Json.createObjectBuilder().add("merchantOrderNo", Payments.newOrderNo(prefix))
+                .add("amount", amount).add("currency", "USD").add("subject", "Cashier test order")
+                .add("paymentMethod", "CASHIER").build().toString();
+        var created = Merchants.demo().post("/api/v1/payments", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return TestMerchant.json(created);
+    }
+
+    /**
+     * The page's order state once it is {@code expected}, or the last one seen after {@code LIMIT}.
+     * A form's answer replaces the page: the state is read afresh each time, and an element of the
+     * page being replaced (stale) is simply read again.
+     */
+    static String pageState(WebDriver driver, String expected) {
+        String[] seen = {null};
+        try {
+            new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(d -> expected.equals(seen[0] = d.findElement(By.id("state")).getAttribute("data-state")));
+        } catch (TimeoutException e) {
+            // the assertion on the value returned says what the page showed instead
+        }
+        return seen[0];
+    }
+
+    /** An element of the page once it is there. */
+    static WebElement await(WebDriver driver, String id) {
+        return new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> d.findElement(By.id(id)));
+    }
+
+    /** An attribute of an element of the page once the element is there. */
+    static String attribute(WebDriver driver, String id, String name) {
+        return new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> d.findElement(By.id(id)).getAttribute(name));
+    }
+}

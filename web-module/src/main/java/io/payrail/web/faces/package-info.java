@@ -1,0 +1,2 @@
+/** What the Faces areas (back office, payer pages) share: their texts in the viewer's language. */
+package io.payrail.web.faces;
