@@ -202,6 +202,7 @@ class BackOfficeIT {
 
     @Test
     void financeReadsAMerchantsDayInTheStatistics() {
+        UtcDays.today(Duration.ofMinutes(2)); // the page shows today's figures
         TestMerchant merchant = Merchants.fresh("BOSTATS", 600);
         for (long amount : new long[] {2_500, 1_513}) { // the simulator declines xx13
             Payments.awaitFinal(merchant, merchant.pay(Payments.newOrderNo("bostats"), amount), Duration.ofSeconds(30));

@@ -9,8 +9,6 @@ import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationIT {
 
-    private static final String DAY = LocalDate.now(ZoneOffset.UTC).toString();
+    private final String DAY = UtcDays.today(Duration.ofMinutes(5)).toString();
 
     private final TestMerchant merchant = Merchants.fresh("RECON", 10_000);
 

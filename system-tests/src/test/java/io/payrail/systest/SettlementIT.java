@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class SettlementIT {
 
     @Test
     void aReconciledDayIsSettledNetOfRefundsAndFeesAndPaidOutOnce() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = UtcDays.today(Duration.ofMinutes(3));
         Staff.as(Staff.FINANCE, "POST", "/rate-plans", Json.createObjectBuilder().add("merchantId", merchant.id())
                 .add("paymentMethod", "BANK_CARD").add("currency", "USD").add("effectiveFrom", today.toString())
                 .add("rateBps", 290).add("fixedMinor", 30).add("refundPolicy", "PRO_RATA").build().toString(), 201);
@@ -115,7 +114,7 @@ class SettlementIT {
 
     @Test
     void aPayoutTheBankRejectedIsPaidAgainOnlyToACorrectedAccountAndOnce() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = UtcDays.today(Duration.ofMinutes(3));
         String closed = "DE89370400440532013013"; // the simulated bank's rule: an account ending in 13 is closed
         Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + merchant.id(), Json.createObjectBuilder()
                 .add("delayDays", 0).add("account", closed).add("name", "Settle Retry").build().toString(), 200);

@@ -205,7 +205,7 @@ class SoapIT {
 
     @Test
     void aMerchantListsItsSettlementsAndReadsOneWithItsLinesButNotAnothersOne() throws PayrailFault_Exception {
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = UtcDays.today(Duration.ofMinutes(3)).toString();
         TestMerchant settled = Merchants.fresh("SOAPSTL", 600);
         Staff.as(Staff.FINANCE, "PUT", "/settlements/accounts/" + settled.id(), jakarta.json.Json.createObjectBuilder()
                 .add("delayDays", 0).add("account", "DE89370400440532013000").add("name", "SOAP shop").build()

@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class StatisticsIT {
 
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+    private final String TODAY = UtcDays.today(Duration.ofMinutes(3)).toString();
 
     @Test
     void aMerchantsDayIsCountedPaidFailedRefundedAndItsFeesKept() {
