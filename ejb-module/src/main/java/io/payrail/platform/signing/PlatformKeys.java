@@ -46,7 +46,15 @@ public class PlatformKeys {
     @ConfigProperty(name = "payrail.signing.key-id", defaultValue = "PLATFORM-1")
     String signingKeyId;
 
+    // the channels' protocols (CARDGW, QUICKPAY, WALLET's RS256) take RSA signatures only, so an EC
+    // signing key for merchants leaves them an RSA entry of their own
+    @Inject
+    @ConfigProperty(name = "payrail.signing.channel-key-id")
+    Optional<String> channelKeyIdConfig;
+
     private PrivateKey signingKey;
+    private String channelKeyId;
+    private PrivateKey channelKey;
     private SignatureAlgorithm signingAlgorithm;
     private List<PublishedCertificate> certificates;
 
@@ -72,12 +80,16 @@ public class PlatformKeys {
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
+            channelKeyId = channelKeyIdConfig.orElse(signingKeyId).toUpperCase(java.util.Locale.ROOT);
             List<PublishedCertificate> published = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate x509) {
                     published.add(new PublishedCertificate(alias.toUpperCase(java.util.Locale.ROOT), x509));
                     if (alias.equalsIgnoreCase(signingKeyId)) {
                         signingKey = (PrivateKey) store.getKey(alias, password);
+                    }
+                    if (alias.equalsIgnoreCase(channelKeyId)) {
+                        channelKey = (PrivateKey) store.getKey(alias, password);
                     }
                 }
             }
@@ -86,6 +98,11 @@ public class PlatformKeys {
                         + "' (payrail.signing.key-id); its entries: " + published.stream().map(PublishedCertificate::keyId).toList());
             }
             signingAlgorithm = SignatureAlgorithm.of(signingKey);
+            if (channelKey == null || SignatureAlgorithm.of(channelKey) != SignatureAlgorithm.RSA_2048) {
+                throw new IllegalStateException("keystore " + path + " has no RSA key entry '" + channelKeyId
+                        + "' for the channels' request signatures (payrail.signing.channel-key-id, by default"
+                        + " payrail.signing.key-id): channels take RSA only; name the RSA entry there");
+            }
             certificates = List.copyOf(published);
             LOG.info(() -> "platform signing key " + signingKeyId + " (" + signingAlgorithm.token() + ") loaded; " + certificates.size()
                     + " certificate(s) published");
@@ -108,7 +125,17 @@ public class PlatformKeys {
         return signingAlgorithm;
     }
 
-    /** Base64 of the signing algorithm's signature over {@code data} with the signing key. */
+    /** The key id of the RSA key the channels verify Payrail's requests with. */
+    public String channelKeyId() {
+        return channelKeyId;
+    }
+
+    /** Base64 of SHA256withRSA over {@code data} with the channels' key. */
+    public String signForChannels(byte[] data) {
+        return Base64.getEncoder().encodeToString(SignatureAlgorithm.RSA_2048.sign(channelKey, data));
+    }
+
+    /** Base64 of the signing algorithm's signature over {@code data} with the signing key (for merchants). */
     public String sign(byte[] data) {
         return Base64.getEncoder().encodeToString(signingAlgorithm.sign(signingKey, data));
     }
