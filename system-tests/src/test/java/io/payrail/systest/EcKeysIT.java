@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payrail.sdk.PayrailResponse;
 import io.payrail.sdk.signing.Nonces;
+import io.payrail.sdk.signing.SignatureAlgorithm;
 import io.payrail.systest.soap.client.Authentication;
 import io.payrail.systest.soap.client.CreatePaymentRequest;
 import io.payrail.systest.soap.client.CreatePaymentResponse;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -68,7 +70,7 @@ class EcKeysIT {
     }
 
     @Test
-    void anEcSignatureUnderTheRsaSchemeIsRefusedAsABadSignature() {
+    void anEcSignatureUnderTheRsaSchemeIsRefusedAsABadSignature() throws Exception {
         String orderNo = Payments.newOrderNo("ec-as-rsa");
         String body = Payments.body(orderNo, 2500);
         String authorization = ec.authorization("POST", PATH, body.getBytes(StandardCharsets.UTF_8));
@@ -76,8 +78,11 @@ class EcKeysIT {
 
         Gateway.Answer refused = send(body, authorization.replace("PAYRAIL-SHA256-ECDSA-P256 ", "PAYRAIL-SHA256-RSA2048 "));
         assertSignatureRefused(refused, orderNo);
-        // the platform's own key is RSA on the test stack, whatever the merchant's is, and says so
-        assertThat(refused.raw().headers().firstValue("Payrail-Signature-Algorithm")).contains("SHA256-RSA2048");
+        // the platform signs with its own key's algorithm, whatever the merchant's is, and says which
+        String keyId = refused.raw().headers().firstValue("Payrail-Key-Id").orElseThrow();
+        X509Certificate platform = ec.client().platformCertificates().certificate(keyId).orElseThrow();
+        assertThat(refused.raw().headers().firstValue("Payrail-Signature-Algorithm"))
+                .contains(SignatureAlgorithm.of(platform.getPublicKey()).token());
 
         Gateway.Answer accepted = send(body, ec.authorization("POST", PATH, body.getBytes(StandardCharsets.UTF_8)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
