@@ -68,7 +68,7 @@ public class MerchantService {
         try {
             key = MerchantPublicKeys.parse(publicKeyPem);
         } catch (IllegalArgumentException e) {
-            throw new PayrailException(ErrorCode.KEY_INVALID, "publicKeyPem: " + e.getMessage());
+            throw new PayrailException(ErrorCode.KEY_INVALID, e.getMessage());
         }
         String fingerprint = MerchantPublicKeys.fingerprint(key.key());
         MerchantKey existing = em.find(MerchantKey.class, new MerchantKey.Id(merchantId, keyId));

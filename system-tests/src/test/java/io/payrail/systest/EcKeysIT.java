@@ -103,7 +103,10 @@ class EcKeysIT {
     void keysPayrailDoesNotTakeAreRefusedAtRegistrationWithTheReason() throws Exception {
         Gateway.Answer p384 = Merchants.registerKey(ec.id(), "K-P384", Merchants.newEcKeyPair("secp384r1"), 400);
         assertThat(p384.json().getString("code")).isEqualTo("KEY_INVALID");
-        assertThat(p384.json().getString("detail")).contains("publicKeyPem").contains("P-256");
+        assertThat(p384.json().getString("detail")).contains("P-256");
+        assertThat(p384.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("publicKeyPem");
+        assertThat(p384.json().getJsonArray("errors").getJsonObject(0).getString("message"))
+                .contains("ec_paramgen_curve:P-256");
 
         KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
         small.initialize(1024);

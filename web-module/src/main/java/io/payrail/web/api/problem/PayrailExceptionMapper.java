@@ -30,7 +30,10 @@ public class PayrailExceptionMapper implements ExceptionMapper<PayrailException>
 
     @Override
     public Response toResponse(PayrailException e) {
-        List<Problem.FieldError> errors = e instanceof InvalidFieldException f ? List.of(f.error()) : null;
+        List<Problem.FieldError> errors = e instanceof InvalidFieldException f ? List.of(f.error())
+                // the only field a key is given in (POST /api/operator/merchants/{id}/keys)
+                : e.code() == ErrorCode.KEY_INVALID ? List.of(new Problem.FieldError("publicKeyPem", e.detail()))
+                : null;
         Response problem = Problem.response(e.code(), e.detail(), Problem.instance(uri), errors);
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         if (e instanceof AuthenticationException auth && auth.retryAfterSeconds() > 0) {
