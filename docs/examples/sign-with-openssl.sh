@@ -10,6 +10,11 @@
 #   METHOD=GET TARGET=/api/v1/payments/merchant-order-no/demo-1 BODY= \
 #     TIMESTAMP=$(date +%s) NONCE=$(openssl rand -hex 16) ./sign-with-openssl.sh
 #
+# An EC P-256 key signs with ECDSA (DER, randomised: each run prints another valid signature) under
+# the scheme PAYRAIL-SHA256-ECDSA-P256; the EC worked example (key id EC1):
+#
+#   PRIVATE_KEY=docs/examples/demo-merchant-ec-private.pem KEY_ID=EC1 ./sign-with-openssl.sh
+#
 # Settings (environment): MERCHANT_ID KEY_ID PRIVATE_KEY METHOD TARGET BODY TIMESTAMP NONCE,
 # and for the curl command BASE (default https://localhost:8181) and CACERT.
 set -eu
@@ -32,9 +37,15 @@ trap 'rm -f "$canonical"' EXIT
 printf '%s\n%s\n%s\n%s\n%s\n' "$METHOD" "$TARGET" "$TIMESTAMP" "$NONCE" "$BODY" > "$canonical"
 
 sha256=$(openssl dgst -sha256 < "$canonical" | sed 's/^.*= *//')
-# SHA256withRSA = RSASSA-PKCS1-v1_5 over SHA-256: what 'dgst -sign' does with an RSA key
+# 'dgst -sign' makes SHA256withRSA (RSASSA-PKCS1-v1_5) with an RSA key and SHA256withECDSA (DER,
+# as the protocol wants it) with an EC key; the scheme names which
+if openssl pkey -in "$PRIVATE_KEY" -noout -text | grep -q 'NIST CURVE: P-256'; then
+  scheme=PAYRAIL-SHA256-ECDSA-P256
+else
+  scheme=PAYRAIL-SHA256-RSA2048
+fi
 signature=$(openssl dgst -sha256 -sign "$PRIVATE_KEY" < "$canonical" | openssl base64 -A)
-authorization="PAYRAIL-SHA256-RSA2048 merchant_id=\"$MERCHANT_ID\",key_id=\"$KEY_ID\",timestamp=\"$TIMESTAMP\",nonce=\"$NONCE\",signature=\"$signature\""
+authorization="$scheme merchant_id=\"$MERCHANT_ID\",key_id=\"$KEY_ID\",timestamp=\"$TIMESTAMP\",nonce=\"$NONCE\",signature=\"$signature\""
 
 # shq VALUE: VALUE as one single-quoted shell word (a trailing newline survives thanks to the x)
 shq() {

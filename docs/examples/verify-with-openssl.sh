@@ -14,7 +14,11 @@
 #   KIND=notification CERTIFICATE=platform.pem TIMESTAMP=... NONCE=... SIGNATURE=... \
 #     MERCHANT_ID=M100001 BODY_FILE=body.bin ./verify-with-openssl.sh
 #
-# Settings (environment): KIND CERTIFICATE TIMESTAMP NONCE SIGNATURE MERCHANT_ID REQUEST_NONCE,
+# KEY=ec checks the same worked examples signed with the TEST-ONLY EC example platform key
+# (example-platform-ec-certificate.pem, Payrail-Signature-Algorithm SHA256-ECDSA-P256). A real
+# certificate of either kind needs no setting: 'dgst -verify' follows its key.
+#
+# Settings (environment): KIND KEY CERTIFICATE TIMESTAMP NONCE SIGNATURE MERCHANT_ID REQUEST_NONCE,
 # and BODY (text) or BODY_FILE (raw bytes, preferred for a received body). Exits 1 when the
 # signature does not verify.
 set -eu
@@ -23,7 +27,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=platform-worked-example.env
 . "$here/platform-worked-example.env"
 KIND=${KIND-response}
-CERTIFICATE=${CERTIFICATE-$here/example-platform-certificate.pem}
+case "${KEY-rsa}" in
+  rsa) CERTIFICATE=${CERTIFICATE-$here/example-platform-certificate.pem} ;;
+  ec)
+    CERTIFICATE=${CERTIFICATE-$here/example-platform-ec-certificate.pem}
+    RESPONSE_SIGNATURE=$EC_RESPONSE_SIGNATURE
+    NOTIFICATION_SIGNATURE=$EC_NOTIFICATION_SIGNATURE ;;
+  *) echo "KEY is rsa or ec, not '$KEY'" >&2; exit 2 ;;
+esac
 MERCHANT_ID=${MERCHANT_ID-$EXAMPLE_MERCHANT_ID}
 case "$KIND" in
   response)
@@ -57,6 +68,6 @@ sed 's/$/\\n/' "$work/signed"
 printf '\n%s\n' "signed text SHA-256: $(openssl dgst -sha256 < "$work/signed" | sed 's/^.*= *//')"
 openssl x509 -in "$CERTIFICATE" -pubkey -noout > "$work/public.pem"
 printf '%s' "$SIGNATURE" | openssl base64 -d -A > "$work/signature"
-# SHA256withRSA = RSASSA-PKCS1-v1_5 over SHA-256: what 'dgst -verify' checks with an RSA key
+# 'dgst -verify' checks SHA256withRSA (RSASSA-PKCS1-v1_5) with an RSA key, SHA256withECDSA (DER) with an EC key
 printf 'signature: '
 openssl dgst -sha256 -verify "$work/public.pem" -signature "$work/signature" "$work/signed"

@@ -71,6 +71,14 @@ HTTPS_PORT=$((8181 + PORT_OFFSET))
 # loopback-only plain HTTP listener: the scripts' health probe while the public listeners are closed
 LOCAL_HTTP_PORT=$((8480 + PORT_OFFSET))
 PAYARA_HEAP="${PAYRAIL_PAYARA_HEAP:-768m}"
+# the platform's key for what it signs to merchants: rsa (PLATFORM-1, the default) or ec (P-256,
+# PLATFORM-EC-1, beside PLATFORM-1, which channels keep verifying: their protocols are RSA-only)
+SIGNING_KEY_TYPE="${PAYRAIL_SIGNING_KEY_TYPE:-rsa}"
+case "$SIGNING_KEY_TYPE" in
+  rsa) SIGNING_KEY_ID=PLATFORM-1 ;;
+  ec)  SIGNING_KEY_ID=PLATFORM-EC-1 ;;
+  *)   printf 'ERROR: PAYRAIL_SIGNING_KEY_TYPE is %s\n       next: set it to rsa (the default) or ec\n' "$SIGNING_KEY_TYPE" >&2; exit 1 ;;
+esac
 ASADMIN="$PAYARA_HOME/bin/asadmin"
 
 # --- channel simulator (Payara Micro) ---

@@ -48,7 +48,7 @@ payara_install() {
 payara_config_hash() {
   cat "$PAYRAIL_ROOT/payara-config/bin/payara.sh" "$PAYRAIL_ROOT/payara-config/bin/common.sh" \
     "$PAYRAIL_ROOT/jms-config/src/main/rar/META-INF/ra.xml" \
-    <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $DB_PRODUCT $DB_VERSION $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP") \
+    <(echo "$PAYRAIL_PROFILE $DB_HOST $DB_PORT $DB_NAME $DB_PRODUCT $DB_VERSION $BROKER_HOST $BROKER_PORT $SIM_URL $PAYARA_HEAP $SIGNING_KEY_ID") \
     | sha256sum | cut -c1-16
 }
 
@@ -128,7 +128,7 @@ create-system-properties payrail.messages.url=$sim_url/messages/v1/messages
 create-system-properties payrail.channel.cardgw.public-key=$(printf '%s' "$SIM_KEYS_DIR/cardgw-public-key.pem" | sed 's/:/\\\\:/g')
 create-system-properties payrail.channel.quickpay.url=$sim_url/quickpay/v1
 create-system-properties payrail.channel.quickpay.public-key=$(printf '%s' "$SIM_KEYS_DIR/quickpay-public-key.pem" | sed 's/:/\\\\:/g')
-create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=PLATFORM-1
+create-system-properties payrail.signing.keystore=$(printf '%s' "$SIGNING_KEYSTORE" | sed 's/:/\\\\:/g'):payrail.signing.key-id=$SIGNING_KEY_ID:payrail.signing.channel-key-id=PLATFORM-1
 create-system-properties payrail.signing.keystore-password=\${ALIAS$q=payrail-signing-password}
 create-system-properties payrail.vault.current-key-id=$VAULT_KEY_ID
 create-system-properties payrail.vault.key.$VAULT_KEY_ID=\${ALIAS$q=payrail-vault-key-$VAULT_KEY_ID}
@@ -175,6 +175,15 @@ payara_secrets() {
     chmod 600 "$SIGNING_KEYSTORE"
     keytool -exportcert -rfc -alias platform-1 -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 \
       -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >"$KEYS_DIR/platform-1.crt" 2>/dev/null
+  fi
+  if [ "$SIGNING_KEY_TYPE" = ec ] && ! keytool -list -alias platform-ec-1 -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 \
+      -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >/dev/null 2>&1; then
+    # added beside PLATFORM-1 like a rotation: both are published, merchants' answers switch to it
+    step "generating the platform's EC signing key pair (P-256, self-signed certificate, key id PLATFORM-EC-1)"
+    keytool -genkeypair -alias platform-ec-1 -keyalg EC -groupname secp256r1 -sigalg SHA256withECDSA -validity 1825 \
+      -dname "CN=Payrail platform signing key PLATFORM-EC-1, OU=$PAYRAIL_PROFILE, O=Payrail" \
+      -keystore "$SIGNING_KEYSTORE" -storetype PKCS12 -storepass "$(cat "$SIGNING_PASSWORD_FILE")" >/dev/null 2>&1 \
+      || fail "keytool could not add an EC key to $SIGNING_KEYSTORE" "check keytool, or run with PAYRAIL_SIGNING_KEY_TYPE=rsa"
   fi
   if [ ! -s "$TLS_KEYSTORE" ]; then
     step "generating the TLS key pair (CN=localhost, SAN localhost and 127.0.0.1)"

@@ -291,6 +291,9 @@ public final class Bench {
                 facts, options.note());
         System.out.println();
         System.out.println(Report.table(results, run));
+        // read before this run's rows are appended, so "the other keys" is always an earlier run
+        System.out.println(Report.beside(results, run, BenchCsv.newest(options.csv(), options.modeName(),
+                "ec".equals(options.keysName()) ? "rsa" : "ec")));
         if (options.csv() == null) {
             say("--no-csv: nothing appended");
             return;

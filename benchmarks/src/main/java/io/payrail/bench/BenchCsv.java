@@ -8,7 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -137,6 +139,63 @@ final class BenchCsv {
         }
         rows.forEach(r -> text.append(line(r)).append('\n'));
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The newest earlier run of a mode with other keys: when and at which commit, and payments/s per step. */
+    record EarlierRun(String at, String commit, String keys, Map<String, String> perSecondByStep) {
+    }
+
+    /**
+     * The newest run in {@code file} of {@code mode} with {@code keys}, so a run with EC keys prints
+     * beside the RSA figures (and the other way round); null when there is none or no file.
+     */
+    static EarlierRun newest(Path file, String mode, String keys) throws IOException {
+        if (file == null || !Files.exists(file)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(line(HEADER))) {
+            return null;
+        }
+        int at = HEADER.indexOf("utc_time");
+        int commit = HEADER.indexOf("commit");
+        int step = HEADER.indexOf("step");
+        int perSecond = HEADER.indexOf("payments_per_s");
+        List<List<String>> rows = lines.stream().skip(1).map(BenchCsv::cells)
+                .filter(c -> c.size() == HEADER.size() && c.get(HEADER.indexOf("mode")).equals(mode)
+                        && c.get(HEADER.indexOf("keys")).equals(keys))
+                .toList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<String> last = rows.get(rows.size() - 1);
+        Map<String, String> byStep = new LinkedHashMap<>();
+        rows.stream().filter(c -> c.get(at).equals(last.get(at)) && c.get(commit).equals(last.get(commit)))
+                .forEach(c -> byStep.put(c.get(step), c.get(perSecond)));
+        return new EarlierRun(last.get(at), last.get(commit), keys, byStep);
+    }
+
+    /** The cells of one line as {@link #line} writes them. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted && ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** The figures a result takes from the other results of its run. */

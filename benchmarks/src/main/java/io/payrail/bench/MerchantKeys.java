@@ -5,23 +5,17 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 
 /**
  * The bench merchants' key type, all in one place: making a pair, registering its public half with
- * the operator API, signing with its private half. RSA-2048 is what the platform takes today; EC
- * (P-256, SHA256withECDSA) is issue 11 part 3. Until the platform has it, {@code --keys ec} stops
- * with {@link #EC_UNSUPPORTED}: first because the operator API refuses the P-256 public key, and,
- * once it takes one, because the merchant SDK's builder takes an RSA key only. When the SDK signs
- * with EC keys, {@link #signWith} is the one place to change.
+ * the operator API, signing with its private half. RSA-2048 by default; EC P-256 (SHA256withECDSA,
+ * the PAYRAIL-SHA256-ECDSA-P256 scheme) with {@code --keys ec}, to measure what the cheaper
+ * signatures buy (issue 11 part 3).
  */
 final class MerchantKeys {
 
     enum Type { RSA, EC }
-
-    static final String EC_UNSUPPORTED = "EC merchant keys are not supported by this platform version";
-    private static final String USE_RSA = "run with --keys rsa (the default)";
 
     private final Type type;
 
@@ -44,26 +38,23 @@ final class MerchantKeys {
         }
     }
 
-    /** Registers the public key; an EC key the platform refuses stops the bench with the reason. */
+    /** Registers the public key; a platform that refuses an EC key stops the bench with the reason. */
     void register(OperatorApi operator, String merchantId, String keyId, KeyPair keys)
             throws IOException, InterruptedException {
         try {
             operator.registerKey(merchantId, keyId, keys.getPublic());
         } catch (OperatorApi.Refused e) {
             if (type == Type.EC && e.status() == 400) {
-                throw new BenchException(EC_UNSUPPORTED + ": the operator API refused a P-256 public key ("
-                        + e.getMessage() + ")", USE_RSA, e);
+                throw new BenchException("the operator API refused a P-256 public key (" + e.getMessage()
+                        + "): the stack runs a platform version without EC merchant keys",
+                        "redeploy this checkout (./payrail run), or run with --keys rsa (the default)", e);
             }
             throw e;
         }
     }
 
-    /** The builder, signing with the private key. */
+    /** The builder, signing with the private key (the SDK picks the scheme from the key). */
     PayrailClient.Builder signWith(PayrailClient.Builder builder, KeyPair keys) {
-        if (type == Type.EC) {
-            throw new BenchException(EC_UNSUPPORTED + ": the platform took the P-256 key, but the merchant SDK"
-                    + " (PayrailClient.Builder.privateKey) signs with RSA keys only", USE_RSA);
-        }
-        return builder.privateKey((RSAPrivateKey) keys.getPrivate());
+        return builder.privateKey(keys.getPrivate());
     }
 }

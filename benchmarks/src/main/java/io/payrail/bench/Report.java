@@ -62,6 +62,27 @@ final class Report {
         return b.toString();
     }
 
+    /**
+     * The closed-loop throughput of this run beside the newest run with the other keys (issue 11:
+     * at least 200 payments/s at 32 clients with RSA keys, 400 with EC keys).
+     */
+    static String beside(List<StepResult> results, BenchCsv.Run run, BenchCsv.EarlierRun other) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "keys %s beside %s%n", run.keys(),
+                other == null ? "(no run of mode " + run.mode() + " with the other keys in the CSV yet)"
+                        : "keys " + other.keys() + " (" + other.at() + ", commit " + other.commit() + ")"));
+        for (StepResult r : results) {
+            if (!r.step().startsWith(Steps.CLOSED_PREFIX)) {
+                continue;
+            }
+            String earlier = other == null ? "" : other.perSecondByStep().getOrDefault(r.step(), "");
+            b.append(String.format(Locale.ROOT, "%-11s %s %8s/s   %s %8s/s%s%n", r.step(), run.keys(),
+                    Figures.decimal(r.perSecond(), 1), other == null ? "-" : other.keys(), blank(earlier),
+                    r.clients() == 32 ? "   (the issue asks >= " + ("ec".equals(run.keys()) ? 400 : 200) + "/s with "
+                            + run.keys() + " keys)" : ""));
+        }
+        return b.toString();
+    }
+
     private static String d1(double v) {
         return blank(Figures.decimal(v, 1));
     }

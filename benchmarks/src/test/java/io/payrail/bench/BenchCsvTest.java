@@ -82,6 +82,33 @@ class BenchCsvTest {
     }
 
     @Test
+    void theNewestRunWithTheOtherKeysIsReadBackStepByStepForTheReport() throws Exception {
+        Path csv = dir.resolve("bench.csv");
+        BenchCsv.Run older = new BenchCsv.Run(Instant.parse("2026-12-07T18:00:00Z"), "aaaa", "card", "rsa", FACTS, "x");
+        BenchCsv.Run ec = new BenchCsv.Run(Instant.parse("2026-12-07T20:00:00Z"), "cccc", "card", "ec", FACTS, "y");
+        BenchCsv.append(csv, List.of(BenchCsv.row(older, result("closed-32", 32, 600, 60), BenchCsv.Derived.NONE),
+                BenchCsv.row(RUN, result("closed-1", 1, 1680, 60), BenchCsv.Derived.NONE),
+                BenchCsv.row(RUN, result("closed-32", 32, 3000, 60), BenchCsv.Derived.NONE),
+                BenchCsv.row(ec, result("closed-32", 32, 6000, 60), BenchCsv.Derived.NONE)));
+
+        BenchCsv.EarlierRun rsa = BenchCsv.newest(csv, "card", "rsa");
+
+        assertThat(rsa.commit()).isEqualTo("826a106b76e2");
+        assertThat(rsa.perSecondByStep()).containsExactly(Map.entry("closed-1", "28.0"), Map.entry("closed-32", "50.0"));
+        assertThat(BenchCsv.newest(csv, "refund", "rsa")).isNull();
+        assertThat(BenchCsv.newest(dir.resolve("none.csv"), "card", "rsa")).isNull();
+        String report = Report.beside(List.of(result("closed-32", 32, 6000, 60)), ec, rsa);
+        assertThat(report).contains("keys ec beside keys rsa").containsPattern("closed-32 +ec +100.0/s +rsa +50.0/s")
+                .contains("asks >= 400/s with ec keys");
+    }
+
+    @Test
+    void aQuotedCellIsReadBackAsWritten() {
+        List<String> cells = List.of("a", "b,c", "say \"hi\"", "");
+        assertThat(BenchCsv.cells(BenchCsv.line(cells))).isEqualTo(cells);
+    }
+
+    @Test
     void writesTheHeaderOnceAndAppendsRuns() throws Exception {
         Path csv = dir.resolve("results/bench.csv");
         List<String> row = BenchCsv.row(RUN, result("closed-1", 1, 1680, 60), BenchCsv.Derived.NONE);

@@ -1,15 +1,15 @@
 package io.payrail.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payrail.sdk.PayrailClient;
+import io.payrail.sdk.signing.RequestSigner;
 import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import org.junit.jupiter.api.Test;
 
-/** --keys: RSA-2048 signs today; EC (P-256) stops with the one message until the platform takes it. */
+/** --keys: RSA-2048 by default, EC P-256 signing under its own scheme. */
 class MerchantKeysTest {
 
     @Test
@@ -25,13 +25,16 @@ class MerchantKeysTest {
     }
 
     @Test
-    void ecKeysAreP256AndStopTheBenchWithTheMessageTheLeadExpects() {
+    void ecKeysAreP256AndSignUnderTheEcdsaScheme() {
         MerchantKeys keys = new MerchantKeys(MerchantKeys.Type.EC);
         KeyPair pair = keys.newKeyPair();
 
+        PayrailClient client = keys.signWith(PayrailClient.builder(), pair).baseUri("https://localhost:8181")
+                .merchantId("M1").keyId("K1").disableResponseVerification().build();
+
         assertThat(((ECPublicKey) pair.getPublic()).getParams().getCurve().getField().getFieldSize()).isEqualTo(256);
-        assertThatThrownBy(() -> keys.signWith(PayrailClient.builder(), pair)).isInstanceOf(BenchException.class)
-                .hasMessageStartingWith("EC merchant keys are not supported by this platform version")
-                .satisfies(e -> assertThat(((BenchException) e).next()).contains("--keys rsa"));
+        assertThat(new RequestSigner("M1", "K1", pair.getPrivate()).sign("GET", "/api/v1/payments", "").value())
+                .startsWith("PAYRAIL-SHA256-ECDSA-P256 ");
+        assertThat(client.keyId()).isEqualTo("K1");
     }
 }

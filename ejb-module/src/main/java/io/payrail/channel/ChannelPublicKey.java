@@ -1,6 +1,6 @@
 package io.payrail.channel;
 
-import io.payrail.merchant.RsaKeys;
+import io.payrail.merchant.MerchantPublicKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ public final class ChannelPublicKey {
     private synchronized PublicKey load(Path path) {
         if (key == null) {
             try {
-                key = RsaKeys.parsePublicKey(Files.readString(path, StandardCharsets.US_ASCII));
+                key = MerchantPublicKeys.parseRsa(Files.readString(path, StandardCharsets.US_ASCII));
                 LOG.info(() -> channel + " public key " + keyId(key) + " loaded from " + path);
             } catch (IOException | IllegalArgumentException e) {
                 // not cached: the file may be fixed without a restart

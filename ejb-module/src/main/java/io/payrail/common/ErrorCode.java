@@ -16,11 +16,12 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(Kind.INVALID, "The request body must be application/json."),
     NOT_ACCEPTABLE(Kind.INVALID, "The response can only be application/json."),
     PAYLOAD_TOO_LARGE(Kind.INVALID, "The request body is too large."),
-    KEY_INVALID(Kind.INVALID, "The public key is not an RSA key of 2048 bits or more in PEM form."),
+    KEY_INVALID(Kind.INVALID, "The public key is neither an RSA key of 2048 bits or more nor an EC P-256 key in PEM form."),
     CARD_INVALID(Kind.INVALID, "The card number, expiry, security code or phone is not valid."),
 
     // --- authentication (401) and authorisation (403) ---
-    AUTH_MISSING(Kind.UNAUTHENTICATED, "The request carries no PAYRAIL-SHA256-RSA2048 Authorization header."),
+    AUTH_MISSING(Kind.UNAUTHENTICATED,
+            "The request carries no PAYRAIL-SHA256-RSA2048 or PAYRAIL-SHA256-ECDSA-P256 Authorization header."),
     AUTH_MALFORMED(Kind.UNAUTHENTICATED, "The Authorization header cannot be parsed."),
     AUTH_MERCHANT_UNKNOWN(Kind.UNAUTHENTICATED, "No merchant has this id."),
     AUTH_KEY_UNKNOWN(Kind.UNAUTHENTICATED, "The merchant has no active key with this id."),

@@ -1,5 +1,6 @@
 package io.payrail.merchant;
 
+import io.payrail.common.SignatureAlgorithm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -11,7 +12,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One RSA public key a merchant signs with; two may be ACTIVE at once so keys rotate without downtime. */
+/** One public key a merchant signs with (RSA or EC P-256, its algorithm kept beside it); two may be ACTIVE at once so keys rotate without downtime. */
 @Entity
 @Table(name = "merchant_key")
 public class MerchantKey {
@@ -23,6 +24,10 @@ public class MerchantKey {
 
     @Column(name = "public_key_pem", nullable = false, updatable = false)
     private String publicKeyPem;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "algorithm", nullable = false, updatable = false)
+    private SignatureAlgorithm algorithm;
 
     /** SHA-256 of the key's DER encoding, hex: tells the same key registered twice from another. */
     @Column(name = "fingerprint", nullable = false, updatable = false)
@@ -41,8 +46,10 @@ public class MerchantKey {
     protected MerchantKey() {
     }
 
-    public MerchantKey(String merchantId, String keyId, String publicKeyPem, String fingerprint, Instant now) {
+    public MerchantKey(String merchantId, String keyId, SignatureAlgorithm algorithm, String publicKeyPem,
+                       String fingerprint, Instant now) {
         this.id = new Id(merchantId, keyId);
+        this.algorithm = algorithm;
         this.publicKeyPem = publicKeyPem;
         this.fingerprint = fingerprint;
         this.status = Status.ACTIVE;
@@ -62,6 +69,10 @@ public class MerchantKey {
 
     public String keyId() {
         return id.keyId;
+    }
+
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
     }
 
     public String publicKeyPem() {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -57,20 +56,21 @@ public class MerchantService {
 
     /**
      * Registers a public key under {@code keyId}. The same key again is a no-op; another key under a
-     * used id, a third active key, or a weak or malformed key is refused.
+     * used id, a third active key, or a weak, malformed or unknown kind of key is refused. The key's
+     * algorithm (RSA or EC P-256) is read from the PEM and kept with it.
      */
     public MerchantView addKey(String merchantId, String keyId, String publicKeyPem) {
         Merchant merchant = em.find(Merchant.class, merchantId, LockModeType.PESSIMISTIC_WRITE);
         if (merchant == null) {
             throw notFound(merchantId);
         }
-        RSAPublicKey key;
+        MerchantPublicKeys.Parsed key;
         try {
-            key = RsaKeys.parsePublicKey(publicKeyPem);
+            key = MerchantPublicKeys.parse(publicKeyPem);
         } catch (IllegalArgumentException e) {
             throw new PayrailException(ErrorCode.KEY_INVALID, e.getMessage());
         }
-        String fingerprint = RsaKeys.fingerprint(key);
+        String fingerprint = MerchantPublicKeys.fingerprint(key.key());
         MerchantKey existing = em.find(MerchantKey.class, new MerchantKey.Id(merchantId, keyId));
         if (existing != null) {
             if (!existing.fingerprint().equals(fingerprint)) {
@@ -88,7 +88,7 @@ public class MerchantService {
             throw new PayrailException(ErrorCode.KEY_LIMIT_REACHED, "merchant " + merchantId + " has " + active
                     + " active keys; revoke one before adding " + keyId);
         }
-        em.persist(new MerchantKey(merchantId, keyId, publicKeyPem.strip(), fingerprint, clock.instant()));
+        em.persist(new MerchantKey(merchantId, keyId, key.algorithm(), publicKeyPem.strip(), fingerprint, clock.instant()));
         em.flush();
         return MerchantView.of(merchant, keysOf(merchantId));
     }

@@ -9,11 +9,12 @@ import java.util.TreeMap;
 public record MerchantView(String id, String name, MerchantStatus status, String notifyUrl, int rateLimitPerMinute,
                            Map<String, Long> currencyLimits, List<KeyView> keys, Instant createdAt) {
 
-    /** A registered key: id, fingerprint, status; never more. */
-    public record KeyView(String keyId, String fingerprint, MerchantKey.Status status, Instant createdAt,
-                          Instant revokedAt) {
+    /** A registered key: id, algorithm token, fingerprint, status; never more. */
+    public record KeyView(String keyId, String algorithm, String fingerprint, MerchantKey.Status status,
+                          Instant createdAt, Instant revokedAt) {
         static KeyView of(MerchantKey k) {
-            return new KeyView(k.keyId(), k.fingerprint(), k.status(), k.createdAt(), k.revokedAt());
+            return new KeyView(k.keyId(), k.algorithm().token(), k.fingerprint(), k.status(), k.createdAt(),
+                    k.revokedAt());
         }
     }
 

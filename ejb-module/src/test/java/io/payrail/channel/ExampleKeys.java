@@ -1,6 +1,6 @@
 package io.payrail.channel;
 
-import io.payrail.merchant.RsaKeys;
+import io.payrail.merchant.MerchantPublicKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public final class ExampleKeys {
     }
 
     private static PublicKey publicKey(String name) {
-        return RsaKeys.parsePublicKey(read(file(name)));
+        return MerchantPublicKeys.parseRsa(read(file(name)));
     }
 
     private static PrivateKey privateKey(String name) {

@@ -16,7 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -334,7 +334,7 @@ public final class PayrailClient {
         private URI baseUri;
         private String merchantId;
         private String keyId;
-        private RSAPrivateKey privateKey;
+        private PrivateKey privateKey;
         private Verification verification;
         private PlatformCertificates certificates;
         private SSLContext sslContext;
@@ -372,7 +372,7 @@ public final class PayrailClient {
             return this;
         }
 
-        public Builder privateKey(RSAPrivateKey privateKey) {
+        public Builder privateKey(PrivateKey privateKey) {
             this.privateKey = privateKey;
             return this;
         }

@@ -4,20 +4,26 @@ import io.payrail.sdk.PayrailClient;
 import io.payrail.sdk.PayrailResponse;
 import io.payrail.sdk.signing.Nonces;
 import io.payrail.sdk.signing.RequestSigner;
+import io.payrail.sdk.signing.SignatureAlgorithm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 
-/** A merchant the tests act as: its id, its signing key and an SDK client that verifies every response. */
-record TestMerchant(String id, String keyId, RSAPrivateKey privateKey, PayrailClient client) {
+/**
+ * A merchant the tests act as: its id, its signing key (RSA, or EC P-256) and an SDK client that
+ * verifies every response.
+ */
+record TestMerchant(String id, String keyId, PrivateKey privateKey, PayrailClient client) {
+
+    SignatureAlgorithm algorithm() {
+        return SignatureAlgorithm.of(privateKey);
+    }
 
     RequestSigner signer() {
         return new RequestSigner(id, keyId, privateKey);
@@ -34,20 +40,13 @@ record TestMerchant(String id, String keyId, RSAPrivateKey privateKey, PayrailCl
         canonical.writeBytes((method + "\n" + target + "\n" + timestamp + "\n" + nonce + "\n").getBytes(StandardCharsets.UTF_8));
         canonical.writeBytes(body);
         canonical.write('\n');
-        return "PAYRAIL-SHA256-RSA2048 merchant_id=\"" + id + "\",key_id=\"" + keyId + "\",timestamp=\"" + timestamp
+        return algorithm().scheme() + " merchant_id=\"" + id + "\",key_id=\"" + keyId + "\",timestamp=\"" + timestamp
                 + "\",nonce=\"" + nonce + "\",signature=\"" + sign(canonical.toByteArray()) + "\"";
     }
 
-    /** SHA256withRSA over {@code data} with this merchant's key, standard Base64. */
+    /** The key's algorithm's signature (SHA256withRSA or SHA256withECDSA) over {@code data}, standard Base64. */
     String sign(byte[] data) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(privateKey);
-            signer.update(data);
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(algorithm().sign(privateKey, data));
     }
 
     PayrailResponse get(String path) {

@@ -124,7 +124,7 @@ public class CardgwConnector implements ChannelConnector, ChannelStatementSource
     void open() {
         // nothing here may touch the keystore: the registry creates every connector at start-up
         if (signer == null) {
-            signer = data -> platformKeys.sign(data);
+            signer = data -> platformKeys.signForChannels(data);
         }
         if (cardgwKey == null) {
             cardgwKey = ChannelPublicKey.configured(CHANNEL_ID, PUBLIC_KEY_CONFIG, publicKeyPath);

@@ -127,7 +127,7 @@ public class QuickpayConnector implements ChannelConnector, ChannelStatementSour
     @PostConstruct
     void open() {
         if (signer == null) {
-            signer = data -> platformKeys.sign(data);
+            signer = data -> platformKeys.signForChannels(data);
         }
         if (quickpayKey == null) {
             quickpayKey = ChannelPublicKey.configured(CHANNEL_ID, PUBLIC_KEY_CONFIG, publicKeyPath);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Signs WALLET requests with the platform key. The key id is WALLET's convention (the first 16 hex
+ * Signs WALLET requests with the platform's RSA key for channels. The key id is WALLET's convention (the first 16 hex
  * digits of SHA-256 over the public key's DER encoding) when the signing key's certificate is
  * published, the platform's own key id otherwise. Resolved on first use, not at construction: the
  * keystore is loaded lazily and a server that never calls WALLET must start without one.
@@ -25,7 +25,7 @@ final class PlatformKeysSigner implements Signer {
     public String keyId() {
         String id = keyId;
         if (id == null) {
-            String signing = keys.signingKeyId();
+            String signing = keys.channelKeyId();
             List<PublishedCertificate> published = keys.certificates();
             id = published == null ? signing : published.stream()
                     .filter(c -> c.keyId().equalsIgnoreCase(signing))
@@ -40,6 +40,6 @@ final class PlatformKeysSigner implements Signer {
     @Override
     public byte[] sign(byte[] data) {
         // PlatformKeys answers in standard Base64; the JWS wants the raw bytes (it writes base64url)
-        return Base64.getDecoder().decode(keys.sign(data));
+        return Base64.getDecoder().decode(keys.signForChannels(data));
     }
 }

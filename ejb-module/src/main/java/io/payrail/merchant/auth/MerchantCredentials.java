@@ -2,11 +2,10 @@ package io.payrail.merchant.auth;
 
 import io.payrail.merchant.Merchant;
 import io.payrail.merchant.MerchantKey;
-import io.payrail.merchant.RsaKeys;
+import io.payrail.merchant.MerchantPublicKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class MerchantCredentials {
 
-    private final Map<String, PublicKey> parsed = new ConcurrentHashMap<>();
+    private final Map<String, MerchantPublicKeys.Parsed> parsed = new ConcurrentHashMap<>();
 
     @PersistenceContext(unitName = "payrail")
     private EntityManager em;
@@ -28,12 +27,12 @@ public class MerchantCredentials {
         return Optional.ofNullable(em.find(Merchant.class, merchantId));
     }
 
-    /** The active key, if the merchant has one under {@code keyId}. */
-    public Optional<PublicKey> activeKey(String merchantId, String keyId) {
+    /** The active key and its algorithm, if the merchant has one under {@code keyId}. */
+    public Optional<MerchantPublicKeys.Parsed> activeKey(String merchantId, String keyId) {
         MerchantKey key = em.find(MerchantKey.class, new MerchantKey.Id(merchantId, keyId));
         if (key == null || !key.isActive()) {
             return Optional.empty();
         }
-        return Optional.of(parsed.computeIfAbsent(key.fingerprint(), f -> RsaKeys.parsePublicKey(key.publicKeyPem())));
+        return Optional.of(parsed.computeIfAbsent(key.fingerprint(), f -> MerchantPublicKeys.parse(key.publicKeyPem())));
     }
 }

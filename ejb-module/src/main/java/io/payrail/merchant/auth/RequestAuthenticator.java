@@ -2,19 +2,18 @@ package io.payrail.merchant.auth;
 
 import io.payrail.common.ErrorCode;
 import io.payrail.merchant.Merchant;
+import io.payrail.merchant.MerchantPublicKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a request comes from the merchant it names, in this order: header well formed;
- * timestamp within the window; merchant and key known; signature valid; merchant not suspended;
+ * timestamp within the window; merchant and key known; signature valid (made with the algorithm
+ * the request names, which must be the key's: a mismatch is refused as a bad signature); merchant not suspended;
  * nonce unused; rate limit not exceeded. The nonce is spent and the request counted only once the
  * signature verified, so forged requests can neither burn a merchant's nonces nor its quota.
  *
@@ -62,16 +61,18 @@ public class RequestAuthenticator {
         }
         Merchant merchant = credentials.merchant(header.merchantId()).orElseThrow(() -> new AuthenticationException(
                 ErrorCode.AUTH_MERCHANT_UNKNOWN, "no merchant " + header.merchantId()));
-        PublicKey key = credentials.activeKey(header.merchantId(), header.keyId()).orElseThrow(() ->
+        MerchantPublicKeys.Parsed key = credentials.activeKey(header.merchantId(), header.keyId()).orElseThrow(() ->
                 new AuthenticationException(ErrorCode.AUTH_KEY_UNKNOWN, "merchant " + header.merchantId()
                         + " has no active key '" + header.keyId() + "'; use a registered key id"));
         byte[] canonical = CanonicalRequest.bytes(method, requestTarget, header.timestamp(), header.nonce(), body);
-        if (!verifies(key, canonical, header.signature())) {
+        if (header.algorithm() != key.algorithm()
+                || !key.algorithm().verifies(key.key(), canonical, header.signature())) {
             throw new AuthenticationException(ErrorCode.AUTH_SIGNATURE_INVALID, "the signature does not match this"
                     + " request; sign " + ("SOAP".equals(method)
                     ? "SOAP\\n<operation>\\ntimestamp\\nnonce\\n<payload>\\n (docs/soap.md)"
                     : "METHOD\\nREQUEST_TARGET\\ntimestamp\\nnonce\\nBODY\\n (docs/authentication.md has a worked example)")
-                    + " with the private key of " + header.keyId());
+                    + " with the private key of " + header.keyId() + ", naming its algorithm ("
+                    + key.algorithm().token() + ")");
         }
         if (!merchant.isActive()) {
             throw new AuthenticationException(ErrorCode.MERCHANT_SUSPENDED, "merchant " + merchant.id()
@@ -88,16 +89,5 @@ public class RequestAuthenticator {
                     decision.retryAfterSeconds());
         }
         return new AuthenticatedMerchant(merchant.id(), header.keyId(), header.nonce());
-    }
-
-    private static boolean verifies(PublicKey key, byte[] canonical, byte[] signature) {
-        try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(key);
-            verifier.update(canonical);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }

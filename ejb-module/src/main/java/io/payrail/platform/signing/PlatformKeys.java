@@ -1,5 +1,6 @@
 package io.payrail.platform.signing;
 
+import io.payrail.common.SignatureAlgorithm;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Loads the platform's key pairs from a PKCS#12 keystore (never from the source tree): every key
  * entry is published with its certificate, under its alias as key id; the one named by
- * {@code payrail.signing.key-id} signs. Rotation: add a key, publish, give merchants time to
+ * {@code payrail.signing.key-id} signs, with RSA or ECDSA as that entry's key is RSA or EC P-256
+ * (the run scripts make an RSA key unless {@code PAYRAIL_SIGNING_KEY_TYPE=ec}). Rotation: add a key, publish, give merchants time to
  * fetch it, then switch {@code key-id}.
  */
 @ApplicationScoped
@@ -45,7 +46,16 @@ public class PlatformKeys {
     @ConfigProperty(name = "payrail.signing.key-id", defaultValue = "PLATFORM-1")
     String signingKeyId;
 
+    // the channels' protocols (CARDGW, QUICKPAY, WALLET's RS256) take RSA signatures only, so an EC
+    // signing key for merchants leaves them an RSA entry of their own
+    @Inject
+    @ConfigProperty(name = "payrail.signing.channel-key-id")
+    Optional<String> channelKeyIdConfig;
+
     private PrivateKey signingKey;
+    private String channelKeyId;
+    private PrivateKey channelKey;
+    private SignatureAlgorithm signingAlgorithm;
     private List<PublishedCertificate> certificates;
 
     /** A certificate merchants verify with, under its key id. */
@@ -70,6 +80,7 @@ public class PlatformKeys {
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
+            channelKeyId = channelKeyIdConfig.orElse(signingKeyId).toUpperCase(java.util.Locale.ROOT);
             List<PublishedCertificate> published = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate x509) {
@@ -77,14 +88,23 @@ public class PlatformKeys {
                     if (alias.equalsIgnoreCase(signingKeyId)) {
                         signingKey = (PrivateKey) store.getKey(alias, password);
                     }
+                    if (alias.equalsIgnoreCase(channelKeyId)) {
+                        channelKey = (PrivateKey) store.getKey(alias, password);
+                    }
                 }
             }
             if (signingKey == null) {
                 throw new IllegalStateException("keystore " + path + " has no key entry '" + signingKeyId
                         + "' (payrail.signing.key-id); its entries: " + published.stream().map(PublishedCertificate::keyId).toList());
             }
+            signingAlgorithm = SignatureAlgorithm.of(signingKey);
+            if (channelKey == null || SignatureAlgorithm.of(channelKey) != SignatureAlgorithm.RSA_2048) {
+                throw new IllegalStateException("keystore " + path + " has no RSA key entry '" + channelKeyId
+                        + "' for the channels' request signatures (payrail.signing.channel-key-id, by default"
+                        + " payrail.signing.key-id): channels take RSA only; name the RSA entry there");
+            }
             certificates = List.copyOf(published);
-            LOG.info(() -> "platform signing key " + signingKeyId + " loaded; " + certificates.size()
+            LOG.info(() -> "platform signing key " + signingKeyId + " (" + signingAlgorithm.token() + ") loaded; " + certificates.size()
                     + " certificate(s) published");
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the platform signing keystore " + path
@@ -100,15 +120,23 @@ public class PlatformKeys {
         return certificates;
     }
 
-    /** Base64 of SHA256withRSA over {@code data} with the signing key. */
+    /** The algorithm of the signing key: RSA, or ECDSA when the key entry is EC P-256. */
+    public SignatureAlgorithm signingAlgorithm() {
+        return signingAlgorithm;
+    }
+
+    /** The key id of the RSA key the channels verify Payrail's requests with. */
+    public String channelKeyId() {
+        return channelKeyId;
+    }
+
+    /** Base64 of SHA256withRSA over {@code data} with the channels' key. */
+    public String signForChannels(byte[] data) {
+        return Base64.getEncoder().encodeToString(SignatureAlgorithm.RSA_2048.sign(channelKey, data));
+    }
+
+    /** Base64 of the signing algorithm's signature over {@code data} with the signing key (for merchants). */
     public String sign(byte[] data) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(signingKey);
-            signer.update(data);
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("signing with the platform key failed", e);
-        }
+        return Base64.getEncoder().encodeToString(signingAlgorithm.sign(signingKey, data));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Signs what the platform sends merchants, REST and SOAP responses and notifications alike, and
- * gives the headers that carry the signature. The merchant id and request nonce headers only echo
+ * gives the headers that carry the signature and name its algorithm (that of the signing key's
+ * certificate, which merchants verify with whatever the header says). The merchant id and request nonce headers only echo
  * what was signed, to help people read a failure; merchants verify with their own values.
  */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class PlatformSigner {
     public static final String NONCE = "Payrail-Nonce";
     public static final String KEY_ID = "Payrail-Key-Id";
     public static final String SIGNATURE = "Payrail-Signature";
+    public static final String SIGNATURE_ALGORITHM = "Payrail-Signature-Algorithm";
     public static final String MERCHANT_ID = "Payrail-Merchant-Id";
     public static final String REQUEST_NONCE = "Payrail-Request-Nonce";
 
@@ -58,6 +60,7 @@ public class PlatformSigner {
         headers.put(NONCE, nonce);
         headers.put(KEY_ID, keys.signingKeyId());
         headers.put(SIGNATURE, signature);
+        headers.put(SIGNATURE_ALGORITHM, keys.signingAlgorithm().token());
         return headers;
     }
 

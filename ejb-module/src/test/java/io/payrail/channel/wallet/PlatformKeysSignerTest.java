@@ -51,6 +51,7 @@ class PlatformKeysSignerTest {
         set(keys, "keystorePath", Optional.of(file.toString()));
         set(keys, "keystorePassword", Optional.of(new String(password)));
         set(keys, "signingKeyId", alias);
+        set(keys, "channelKeyIdConfig", Optional.empty());
         Method load = PlatformKeys.class.getDeclaredMethod("load");
         load.setAccessible(true);
         load.invoke(keys);

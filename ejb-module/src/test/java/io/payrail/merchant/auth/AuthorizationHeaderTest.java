@@ -2,6 +2,10 @@ package io.payrail.merchant.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payrail.common.ErrorCode;
+import io.payrail.common.SignatureAlgorithm;
 import io.payrail.platform.signing.ResponseBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +48,35 @@ class AuthorizationHeaderTest {
             "PAYRAIL-SHA256-RSA2048 merchant_id=\"M1\",colour=\"red\""})
     void anUnreadableHeaderBindsNothing(String header) {
         assertThat(AuthorizationHeader.claimedBy(header)).isEqualTo(ResponseBinding.NONE);
+    }
+
+    @Test
+    void theSchemeNamesTheAlgorithm() {
+        assertThat(AuthorizationHeader.parse(header("M100001", "1767225600", NONCE)).algorithm())
+                .isEqualTo(SignatureAlgorithm.RSA_2048);
+        String ec = header("M100001", "1767225600", NONCE).replace("PAYRAIL-SHA256-RSA2048", "PAYRAIL-SHA256-ECDSA-P256");
+        assertThat(AuthorizationHeader.parse(ec).algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256);
+        assertThat(AuthorizationHeader.claimedBy(ec)).isEqualTo(new ResponseBinding("M100001", NONCE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PAYRAIL-SHA256-ECDSA-P384", "PAYRAIL-ED25519", "PAYRAIL-SHA256-ECDSA-P256X", "PAYRAIL-"})
+    void aSchemeOfNoKnownAlgorithmIsAMissingHeader(String scheme) {
+        String header = header("M100001", "1767225600", NONCE).replace("PAYRAIL-SHA256-RSA2048", scheme);
+        assertThatThrownBy(() -> AuthorizationHeader.parse(header)).isInstanceOfSatisfying(AuthenticationException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_MISSING));
+        assertThat(AuthorizationHeader.claimedBy(header)).isEqualTo(ResponseBinding.NONE);
+    }
+
+    @Test
+    void soapNamesItsAlgorithmByTokenAndIsRsaWithoutOne() {
+        assertThat(AuthorizationHeader.of(null, "M1", "K1", "1767225600", NONCE, "AAAA").algorithm())
+                .isEqualTo(SignatureAlgorithm.RSA_2048);
+        assertThat(AuthorizationHeader.of("SHA256-ECDSA-P256", "M1", "K1", "1767225600", NONCE, "AAAA").algorithm())
+                .isEqualTo(SignatureAlgorithm.ECDSA_P256);
+        assertThatThrownBy(() -> AuthorizationHeader.of("SHA256withECDSA", "M1", "K1", "1767225600", NONCE, "AAAA"))
+                .isInstanceOfSatisfying(AuthenticationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.AUTH_MALFORMED));
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +111,7 @@ public final class PayrailCall {
         PayrailClient client;
         String body;
         try {
-            RSAPrivateKey key = Pem.readPrivateKey(existing(options.get("--private-key")));
+            PrivateKey key = Pem.readSigningKey(existing(options.get("--private-key")));
             PayrailClient.Builder builder = PayrailClient.builder()
                     .baseUri(base)
                     .merchantId(options.get("--merchant"))

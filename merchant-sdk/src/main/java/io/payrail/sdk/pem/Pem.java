@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -51,6 +52,27 @@ public final class Pem {
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException("the PRIVATE KEY block is not a PKCS#8 RSA private key", e);
         }
+    }
+
+    /** Reads a PKCS#8 RSA or EC private key ({@code -----BEGIN PRIVATE KEY-----}), whichever the file holds. */
+    public static PrivateKey readSigningKey(Path file) throws IOException {
+        return readSigningKey(read(file));
+    }
+
+    /**
+     * Reads a PKCS#8 RSA or EC private key ({@code -----BEGIN PRIVATE KEY-----}); {@link
+     * io.payrail.sdk.signing.RequestSigner} then checks its size or curve.
+     */
+    public static PrivateKey readSigningKey(String pem) {
+        Block block = single(pem, PRIVATE_KEY);
+        for (String algorithm : new String[] {"RSA", "EC"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(block.der()));
+            } catch (GeneralSecurityException e) {
+                // not of this algorithm: try the next
+            }
+        }
+        throw new IllegalArgumentException("the PRIVATE KEY block is neither a PKCS#8 RSA nor a PKCS#8 EC private key");
     }
 
     /** Reads an X.509 SubjectPublicKeyInfo RSA public key ({@code -----BEGIN PUBLIC KEY-----}). */

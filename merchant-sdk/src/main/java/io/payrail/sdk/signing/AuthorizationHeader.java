@@ -2,22 +2,27 @@ package io.payrail.sdk.signing;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * The value of the Authorization header:
- * {@code PAYRAIL-SHA256-RSA2048 merchant_id="M100001",key_id="K1",timestamp="1767225600",nonce="...",signature="..."}.
+ * {@code PAYRAIL-SHA256-RSA2048 merchant_id="M100001",key_id="K1",timestamp="1767225600",nonce="...",signature="..."},
+ * its scheme naming the algorithm of the key ({@code PAYRAIL-SHA256-ECDSA-P256} for an EC key).
  *
  * <p>The format has no escaping, so the ids are limited to characters that need none; the
  * attributes are always written in this order, without spaces, though the platform accepts any.
  */
-public record AuthorizationHeader(String merchantId, String keyId, long timestamp, String nonce, byte[] signature) {
+public record AuthorizationHeader(SignatureAlgorithm algorithm, String merchantId, String keyId, long timestamp,
+                                  String nonce, byte[] signature) {
 
-    public static final String SCHEME = "PAYRAIL-SHA256-RSA2048";
+    /** The scheme of RSA keys, the default. */
+    public static final String SCHEME = SignatureAlgorithm.RSA_2048.scheme();
     /** What merchant and key ids may hold: no quote, comma or space can break the header. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public AuthorizationHeader {
+        Objects.requireNonNull(algorithm, "algorithm");
         requireId("merchant id", merchantId);
         requireId("key id", keyId);
         if (!Nonces.isValid(nonce)) {
@@ -30,6 +35,11 @@ public record AuthorizationHeader(String merchantId, String keyId, long timestam
             throw new IllegalArgumentException("no signature");
         }
         signature = signature.clone();
+    }
+
+    /** A header of an RSA signature. */
+    public AuthorizationHeader(String merchantId, String keyId, long timestamp, String nonce, byte[] signature) {
+        this(SignatureAlgorithm.RSA_2048, merchantId, keyId, timestamp, nonce, signature);
     }
 
     static void requireId(String what, String id) {
@@ -61,7 +71,7 @@ public record AuthorizationHeader(String merchantId, String keyId, long timestam
 
     /** The header value. */
     public String value() {
-        return SCHEME + " merchant_id=\"" + merchantId + "\",key_id=\"" + keyId + "\",timestamp=\"" + timestamp
+        return algorithm.scheme() + " merchant_id=\"" + merchantId + "\",key_id=\"" + keyId + "\",timestamp=\"" + timestamp
                 + "\",nonce=\"" + nonce + "\",signature=\"" + signatureBase64() + "\"";
     }
 

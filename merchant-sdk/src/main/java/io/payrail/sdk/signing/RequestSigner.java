@@ -1,31 +1,31 @@
 package io.payrail.sdk.signing;
 
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Signs merchant requests with the merchant's RSA private key (SHA256withRSA, that is
- * RSASSA-PKCS1-v1_5 with SHA-256). Immutable and safe to share between threads: a
+ * Signs merchant requests with the merchant's private key: RSA (SHA256withRSA, that is
+ * RSASSA-PKCS1-v1_5 with SHA-256) or EC P-256 (SHA256withECDSA, DER), the scheme of the header
+ * naming which ({@link SignatureAlgorithm}). Immutable and safe to share between threads: a
  * {@link Signature} object is made per call because the JDK's are not thread-safe.
  */
 public final class RequestSigner {
 
-    public static final String ALGORITHM = "SHA256withRSA";
-    public static final int MIN_KEY_BITS = 2048;
+    /** The JCA name of the default algorithm, RSA's. */
+    public static final String ALGORITHM = SignatureAlgorithm.RSA_2048.jcaName();
+    public static final int MIN_KEY_BITS = SignatureAlgorithm.MIN_RSA_BITS;
 
     private final String merchantId;
     private final String keyId;
     private final PrivateKey privateKey;
+    private final SignatureAlgorithm algorithm;
     private final Clock clock;
     private final Supplier<String> nonces;
 
     /** A signer on the system clock with {@link Nonces#next()} nonces. */
-    public RequestSigner(String merchantId, String keyId, RSAPrivateKey privateKey) {
+    public RequestSigner(String merchantId, String keyId, PrivateKey privateKey) {
         this(merchantId, keyId, privateKey, Clock.systemUTC(), Nonces::next);
     }
 
@@ -33,15 +33,12 @@ public final class RequestSigner {
      * @param clock  where request timestamps come from (inject a fixed clock in tests)
      * @param nonces where nonces come from; each must be new, or the platform refuses the request
      */
-    public RequestSigner(String merchantId, String keyId, RSAPrivateKey privateKey, Clock clock,
+    public RequestSigner(String merchantId, String keyId, PrivateKey privateKey, Clock clock,
             Supplier<String> nonces) {
         AuthorizationHeader.requireId("merchant id", merchantId);
         AuthorizationHeader.requireId("key id", keyId);
         Objects.requireNonNull(privateKey, "privateKey");
-        if (privateKey.getModulus().bitLength() < MIN_KEY_BITS) {
-            throw new IllegalArgumentException("the private key has " + privateKey.getModulus().bitLength()
-                    + " bits; Payrail requires RSA keys of " + MIN_KEY_BITS + " bits or more");
-        }
+        this.algorithm = SignatureAlgorithm.of(privateKey);
         this.merchantId = merchantId;
         this.keyId = keyId;
         this.privateKey = privateKey;
@@ -61,8 +58,8 @@ public final class RequestSigner {
 
     /** Signs exactly this canonical request (a given timestamp and nonce: the documented example, tests). */
     public AuthorizationHeader sign(CanonicalRequest request) {
-        return new AuthorizationHeader(merchantId, keyId, request.timestamp(), request.nonce(),
-                rsaSha256(privateKey, request.bytes()));
+        return new AuthorizationHeader(algorithm, merchantId, keyId, request.timestamp(), request.nonce(),
+                algorithm.sign(privateKey, request.bytes()));
     }
 
     public String merchantId() {
@@ -73,15 +70,9 @@ public final class RequestSigner {
         return keyId;
     }
 
-    static byte[] rsaSha256(PrivateKey key, byte[] data) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(key);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not sign with the merchant's private key: " + e.getMessage(), e);
-        }
+    /** The algorithm of the private key, which the key registered under {@link #keyId()} must have. */
+    public SignatureAlgorithm algorithm() {
+        return algorithm;
     }
 
     @Override

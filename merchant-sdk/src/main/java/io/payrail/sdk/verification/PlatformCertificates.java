@@ -1,8 +1,8 @@
 package io.payrail.sdk.verification;
 
 import io.payrail.sdk.pem.Pem;
+import io.payrail.sdk.signing.SignatureAlgorithm;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +27,21 @@ public final class PlatformCertificates {
         this.byKeyId = byKeyId;
     }
 
-    /** @throws IllegalArgumentException when a certificate does not hold an RSA key of 2048 bits or more */
+    /**
+     * @throws IllegalArgumentException when a certificate holds neither an RSA key of 2048 bits or
+     *                                  more nor an EC P-256 key
+     */
     public static PlatformCertificates of(Map<String, X509Certificate> byKeyId) {
         if (byKeyId.isEmpty()) {
             throw new IllegalArgumentException("no platform certificate given");
         }
         Map<String, X509Certificate> copy = new LinkedHashMap<>();
         byKeyId.forEach((keyId, certificate) -> {
-            if (!(certificate.getPublicKey() instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() < 2048) {
-                throw new IllegalArgumentException("the platform certificate '" + keyId
-                        + "' does not hold an RSA key of 2048 bits or more");
+            try {
+                SignatureAlgorithm.of(certificate.getPublicKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the platform certificate '" + keyId + "' holds a key Payrail never"
+                        + " signs with: " + e.getMessage(), e);
             }
             copy.put(keyId, certificate);
         });

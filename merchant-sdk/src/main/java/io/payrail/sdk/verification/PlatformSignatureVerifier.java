@@ -2,10 +2,9 @@ package io.payrail.sdk.verification;
 
 import io.payrail.sdk.signing.AuthorizationHeader;
 import io.payrail.sdk.signing.Nonces;
+import io.payrail.sdk.signing.SignatureAlgorithm;
 import io.payrail.sdk.verification.SignatureVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -20,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Verifies a platform-signed response or notification: the four Payrail-* signature headers, the
- * certificate of the key id, the SHA256withRSA signature over the signed text
- * ({@link PlatformSignedText}), and a timestamp within {@value #MAX_SKEW_SECONDS} seconds of the
+ * certificate of the key id, the signature over the signed text ({@link PlatformSignedText}) with
+ * the algorithm of the certificate's key (SHA256withRSA for RSA, SHA256withECDSA for EC P-256; a
+ * {@code Payrail-Signature-Algorithm} header naming another is refused), and a timestamp within {@value #MAX_SKEW_SECONDS} seconds of the
  * verifier's clock. Immutable and thread-safe.
  *
  * <p>The signed text binds a response to the merchant and the request it answers, and a
@@ -38,6 +38,8 @@ public final class PlatformSignatureVerifier {
     public static final String NONCE_HEADER = "Payrail-Nonce";
     public static final String KEY_ID_HEADER = "Payrail-Key-Id";
     public static final String SIGNATURE_HEADER = "Payrail-Signature";
+    /** The algorithm's token; optional (older servers sent none), and must be that of the certificate's key. */
+    public static final String SIGNATURE_ALGORITHM_HEADER = "Payrail-Signature-Algorithm";
     /** Informative echo of the merchant id a message was signed for; never used to verify. */
     public static final String MERCHANT_ID_HEADER = "Payrail-Merchant-Id";
     /** Informative echo of the request nonce a response was signed for; never used to verify. */
@@ -163,7 +165,8 @@ public final class PlatformSignatureVerifier {
                     + ". Fetch the current certificates from GET /api/v1/platform/certificates and check your"
                     + " clock." + DOCS);
         }
-        if (!rsaSha256Verifies(certificate, signedText.of(timestampText, nonce), signature)) {
+        SignatureAlgorithm algorithm = algorithm(certificate, keyId, headers.first(SIGNATURE_ALGORITHM_HEADER));
+        if (!algorithm.verifies(certificate.getPublicKey(), signedText.of(timestampText, nonce), signature)) {
             throw notVerified(headers, kind, keyId, merchantId, requestNonce);
         }
         long skew = Math.abs(now.getEpochSecond() - timestamp);
@@ -235,16 +238,24 @@ public final class PlatformSignatureVerifier {
         return body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean rsaSha256Verifies(X509Certificate certificate, byte[] data, byte[] signature) {
+    /** The algorithm of the certificate's key, which the header, when there is one, must name. */
+    private static SignatureAlgorithm algorithm(X509Certificate certificate, String keyId, String named)
+            throws SignatureVerificationException {
+        SignatureAlgorithm algorithm;
         try {
-            Signature verifier = Signature.getInstance("SHA256withRSA");
-            verifier.initVerify(certificate.getPublicKey());
-            verifier.update(data);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            // a signature of the wrong length lands here: as untrustworthy as a wrong one
-            return false;
+            algorithm = SignatureAlgorithm.of(certificate.getPublicKey());
+        } catch (IllegalArgumentException e) {
+            throw new SignatureVerificationException(Reason.SIGNATURE_INVALID, "The platform certificate '" + keyId
+                    + "' holds a key Payrail never signs with (" + e.getMessage() + "). Fetch the certificates from"
+                    + " GET /api/v1/platform/certificates over HTTPS with certificate checking on." + DOCS);
         }
+        if (named != null && !named.strip().equals(algorithm.token())) {
+            throw new SignatureVerificationException(Reason.SIGNATURE_INVALID, SIGNATURE_ALGORITHM_HEADER + " says '"
+                    + named.strip() + "', but the certificate '" + keyId + "' holds a key of " + algorithm.token()
+                    + ": the message was not signed with that key. Do not act on it; retry the request with the"
+                    + " same Idempotency-Key or look the result up." + DOCS);
+        }
+        return algorithm;
     }
 
     private static String required(HeaderLookup headers, String name) throws SignatureVerificationException {

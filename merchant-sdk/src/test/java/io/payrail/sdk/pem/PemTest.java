@@ -27,6 +27,16 @@ class PemTest {
     }
 
     @Test
+    void aSigningKeyIsReadWhetherRsaOrEc() {
+        assertThat(Pem.readSigningKey(Pem.write("PRIVATE KEY", TestKeys.MERCHANT_EC.getPrivate().getEncoded())))
+                .isEqualTo(TestKeys.MERCHANT_EC.getPrivate());
+        assertThat(Pem.readSigningKey(Pem.write("PRIVATE KEY", TestKeys.MERCHANT.getPrivate().getEncoded())))
+                .isEqualTo(TestKeys.MERCHANT.getPrivate());
+        assertThatThrownBy(() -> Pem.readSigningKey(Pem.write("PRIVATE KEY", new byte[] {0x30, 0x00})))
+                .hasMessageContaining("neither a PKCS#8 RSA nor a PKCS#8 EC private key");
+    }
+
+    @Test
     void aPkcs8PrivateKeyReadsBackAsTheSameKey() throws Exception {
         String pem = Pem.write("PRIVATE KEY", TestKeys.MERCHANT.getPrivate().getEncoded());
 

@@ -46,6 +46,26 @@ class RequestSignerTest {
     }
 
     @Test
+    void anEcKeySignsWithEcdsaInDerAndSaysSoInTheScheme() throws Exception {
+        RequestSigner ec = new RequestSigner("M100001", "K1", TestKeys.MERCHANT_EC.getPrivate(), CLOCK, () -> NONCE);
+        AuthorizationHeader header = ec.sign("POST", "/api/v1/payments", "{\"amount\":1999}");
+
+        assertThat(ec.algorithm()).isEqualTo(SignatureAlgorithm.ECDSA_P256);
+        assertThat(header.value()).startsWith("PAYRAIL-SHA256-ECDSA-P256 merchant_id=\"M100001\",key_id=\"K1\",");
+        assertThat(header.signature()[0]).as("DER SEQUENCE, not raw r||s").isEqualTo((byte) 0x30);
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(TestKeys.MERCHANT_EC.getPublic());
+        verifier.update(("POST\n/api/v1/payments\n1767225600\n" + NONCE + "\n{\"amount\":1999}\n").getBytes("UTF-8"));
+        assertThat(verifier.verify(header.signature())).isTrue();
+    }
+
+    @Test
+    void anEcKeyOnAnotherCurveIsRefused() {
+        assertThatThrownBy(() -> new RequestSigner("M100001", "K1", TestKeys.ec("secp384r1").getPrivate()))
+                .hasMessageContaining("P-256");
+    }
+
+    @Test
     void signingIsDeterministicForTheSameInputs() {
         assertThat(signer.sign("GET", "/api/v1/payments", null))
                 .isEqualTo(signer.sign("GET", "/api/v1/payments", null));

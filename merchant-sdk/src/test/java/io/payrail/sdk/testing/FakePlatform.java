@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.payrail.sdk.signing.SignatureAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -245,15 +246,9 @@ public final class FakePlatform implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    /** Signed with the algorithm of the key: RSA or ECDSA. */
     public static byte[] signResponse(KeyPair keys, String canonical) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update(canonical.getBytes(StandardCharsets.UTF_8));
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignatureAlgorithm.of(keys.getPrivate()).sign(keys.getPrivate(), canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The certificates document, with its PEMs' newlines escaped as JSON requires. */

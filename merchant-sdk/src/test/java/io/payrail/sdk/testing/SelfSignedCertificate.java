@@ -14,13 +14,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A self-signed X.509 v3 certificate (SHA256withRSA, subject = issuer = CN, no extensions),
+ * A self-signed X.509 v3 certificate (SHA256withRSA, or SHA256withECDSA for an EC key; subject =
+ * issuer = CN, no extensions),
  * written in DER by hand so that tests need neither BouncyCastle nor keytool.
  */
 public final class SelfSignedCertificate {
 
     private static final byte[] SHA256_WITH_RSA = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7,
         0x0d, 0x01, 0x01, 0x0b};
+    private static final byte[] SHA256_WITH_ECDSA = {0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x04,
+        0x03, 0x02};
     private static final byte[] COMMON_NAME = {0x06, 0x03, 0x55, 0x04, 0x03};
     private static final byte[] NULL = {0x05, 0x00};
 
@@ -28,7 +31,9 @@ public final class SelfSignedCertificate {
     }
 
     public static X509Certificate create(KeyPair keys, String commonName, Instant notBefore, Instant notAfter) {
-        byte[] algorithm = tlv(0x30, SHA256_WITH_RSA, NULL);
+        boolean ec = "EC".equals(keys.getPrivate().getAlgorithm());
+        // RFC 5758: ecdsa-with-SHA256 has no parameters, not even NULL
+        byte[] algorithm = ec ? tlv(0x30, SHA256_WITH_ECDSA) : tlv(0x30, SHA256_WITH_RSA, NULL);
         byte[] name = tlv(0x30, tlv(0x31, tlv(0x30, COMMON_NAME,
                 tlv(0x0c, commonName.getBytes(StandardCharsets.UTF_8)))));
         byte[] tbs = tlv(0x30,
@@ -40,7 +45,7 @@ public final class SelfSignedCertificate {
                 name,
                 keys.getPublic().getEncoded());                         // SubjectPublicKeyInfo as is
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
+            Signature signer = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
             signer.initSign(keys.getPrivate());
             signer.update(tbs);
             byte[] signature = signer.sign();

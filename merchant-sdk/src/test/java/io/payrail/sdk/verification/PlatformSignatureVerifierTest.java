@@ -60,6 +60,25 @@ class PlatformSignatureVerifierTest {
     }
 
     @Test
+    void aResponseSignedWithAnEcPlatformKeyVerifiesWithItsCertificate() throws Exception {
+        Map<String, String> headers = headers(signed("PLATFORM-EC", TestKeys.PLATFORM_EC, NOW, BODY));
+        headers.put("Payrail-Signature-Algorithm", "SHA256-ECDSA-P256");
+
+        assertThat(verifier.verifyResponse(headers::get, BODY, MERCHANT, REQUEST_NONCE).keyId()).isEqualTo("PLATFORM-EC");
+        assertRefused(headers, BODY.replace("SUCCEEDED", "FAILED"), Reason.SIGNATURE_INVALID, "altered");
+    }
+
+    @Test
+    void anAlgorithmHeaderThatIsNotTheCertificateKeysIsRefused() {
+        Map<String, String> rsa = headers(signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY));
+        rsa.put("Payrail-Signature-Algorithm", "SHA256-ECDSA-P256");
+        assertRefused(rsa, BODY, Reason.SIGNATURE_INVALID, "holds a key of SHA256-RSA2048");
+        // the EC key's signature presented under the RSA certificate's key id
+        Map<String, String> swapped = headers(signed("PLATFORM-1", TestKeys.PLATFORM_EC, NOW, BODY));
+        assertRefused(swapped, BODY, Reason.SIGNATURE_INVALID, "does not match");
+    }
+
+    @Test
     void aTamperedBodyIsRefused() {
         Map<String, String> headers = signed("PLATFORM-1", TestKeys.PLATFORM_1, NOW, BODY);
 
@@ -256,7 +275,8 @@ class PlatformSignatureVerifierTest {
         var notAfter = now.plus(Duration.ofDays(365));
         return new PlatformSignatureVerifier(PlatformCertificates.of(Map.of(
                 "PLATFORM-1", SelfSignedCertificate.create(TestKeys.PLATFORM_1, "p1", notBefore, notAfter),
-                "PLATFORM-2", SelfSignedCertificate.create(TestKeys.PLATFORM_2, "p2", notBefore, notAfter))),
+                "PLATFORM-2", SelfSignedCertificate.create(TestKeys.PLATFORM_2, "p2", notBefore, notAfter),
+                "PLATFORM-EC", SelfSignedCertificate.create(TestKeys.PLATFORM_EC, "ec", notBefore, notAfter))),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

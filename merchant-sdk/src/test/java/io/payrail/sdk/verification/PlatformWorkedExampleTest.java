@@ -116,7 +116,7 @@ class PlatformWorkedExampleTest {
     @Test
     void theOpensslScriptVerifiesBothAndRefusesAnotherMerchant() throws Exception {
         assumeTrue(DocumentedExamples.onPath("openssl"), "openssl is not on the PATH");
-        List<String> settings = List.of("KIND", "CERTIFICATE", "TIMESTAMP", "NONCE", "SIGNATURE", "MERCHANT_ID",
+        List<String> settings = List.of("KIND", "KEY", "CERTIFICATE", "TIMESTAMP", "NONCE", "SIGNATURE", "MERCHANT_ID",
                 "REQUEST_NONCE", "BODY", "BODY_FILE");
 
         DocumentedExamples.Run response = DocumentedExamples.runScript("verify-with-openssl.sh", settings, Map.of());
@@ -134,6 +134,45 @@ class PlatformWorkedExampleTest {
                 Map.of("KIND", "notification", "MERCHANT_ID", "M100002"));
         assertThat(elsewhere.exitCode()).as(elsewhere.output()).isNotZero();
         assertThat(elsewhere.output()).contains("Verification failure");
+    }
+
+    @Test
+    void theEcExamplesVerifyWithTheEcCertificateThroughTheSdkAndOpenssl() throws Exception {
+        X509Certificate ec = Pem.readCertificate(DocumentedExamples.EXAMPLES.resolve("example-platform-ec-certificate.pem"));
+        assertThat(ec.getSubjectX500Principal().getName()).contains("TEST ONLY");
+        String keyId = EXAMPLE.get("EC_KEY_ID");
+        PlatformCertificates certificates = PlatformCertificates.of(keyId, ec);
+        Map<String, String> response = Map.of("Payrail-Timestamp", EXAMPLE.get("RESPONSE_TIMESTAMP"),
+                "Payrail-Nonce", EXAMPLE.get("RESPONSE_NONCE"), "Payrail-Key-Id", keyId,
+                "Payrail-Signature", EXAMPLE.get("EC_RESPONSE_SIGNATURE"),
+                "Payrail-Signature-Algorithm", "SHA256-ECDSA-P256");
+        Map<String, String> notification = Map.of("Payrail-Timestamp", EXAMPLE.get("NOTIFICATION_TIMESTAMP"),
+                "Payrail-Nonce", EXAMPLE.get("NOTIFICATION_NONCE"), "Payrail-Key-Id", keyId,
+                "Payrail-Signature", EXAMPLE.get("EC_NOTIFICATION_SIGNATURE"),
+                "Payrail-Signature-Algorithm", "SHA256-ECDSA-P256");
+
+        assertThat(new PlatformSignatureVerifier(certificates, Clock.fixed(Instant.ofEpochSecond(Long.parseLong(
+                EXAMPLE.get("RESPONSE_TIMESTAMP"))), ZoneOffset.UTC)).verifyResponse(response::get,
+                EXAMPLE.get("RESPONSE_BODY"), MERCHANT, EXAMPLE.get("RESPONSE_REQUEST_NONCE")).keyId()).isEqualTo(keyId);
+        PlatformSignatureVerifier atNotification = new PlatformSignatureVerifier(certificates, Clock.fixed(
+                Instant.ofEpochSecond(Long.parseLong(EXAMPLE.get("NOTIFICATION_TIMESTAMP"))), ZoneOffset.UTC));
+        assertThat(atNotification.verifyNotification(notification::get, EXAMPLE.get("NOTIFICATION_BODY"), MERCHANT)
+                .keyId()).isEqualTo(keyId);
+        assertThatThrownBy(() -> atNotification.verifyNotification(notification::get, EXAMPLE.get("NOTIFICATION_BODY"),
+                "M100002")).isInstanceOf(SignatureVerificationException.class);
+        assertThat(Files.readString(DocumentedExamples.DOCS.resolve("authentication.md")))
+                .contains(EXAMPLE.get("EC_RESPONSE_SIGNATURE"), EXAMPLE.get("EC_NOTIFICATION_SIGNATURE"),
+                        "examples/example-platform-ec-certificate.pem");
+
+        assumeTrue(DocumentedExamples.onPath("openssl"), "openssl is not on the PATH");
+        List<String> settings = List.of("KIND", "KEY", "CERTIFICATE", "TIMESTAMP", "NONCE", "SIGNATURE", "MERCHANT_ID",
+                "REQUEST_NONCE", "BODY", "BODY_FILE");
+        for (String kind : List.of("response", "notification")) {
+            DocumentedExamples.Run run = DocumentedExamples.runScript("verify-with-openssl.sh", settings,
+                    Map.of("KEY", "ec", "KIND", kind));
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("signature: Verified OK");
+        }
     }
 
     private static String sha256(byte[] text) throws Exception {

@@ -253,7 +253,7 @@ public class PaymentGatewayEndpoint implements PaymentGateway {
         if (auth == null) {
             throw new PayrailException(ErrorCode.AUTH_MISSING, "send the gw:Authentication SOAP header (docs/soap.md)");
         }
-        AuthorizationHeader header = AuthorizationHeader.of(auth.getMerchantId(), auth.getKeyId(),
+        AuthorizationHeader header = AuthorizationHeader.of(auth.getAlgorithm(), auth.getMerchantId(), auth.getKeyId(),
                 Long.toString(auth.getTimestamp()), auth.getNonce(), auth.getSignature());
         return authenticator.authenticate(header, "SOAP", operation, payload.bytes()).merchantId();
     }
