@@ -92,6 +92,7 @@ payara_write_commands() {
   local q='\\'
   local ra_params="host$q=$BROKER_HOST;port$q=$BROKER_PORT"
   local sim_url; sim_url="$(printf '%s' "$SIM_URL" | sed 's/:/\\\\:/g')"
+  local daily_at; daily_at="$(printf '%s' "$JOBS_DAILY_AT" | sed 's/:/\\\\:/g')"
   cat >"$f" <<ASADMIN
 set configs.config.server-config.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1
 set configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl.cert-nickname=$TLS_ALIAS
@@ -119,7 +120,7 @@ create-system-properties payrail.channel.simbank.url=$sim_url
 create-system-properties payrail.channel.simbank.read-timeout-ms=$CHANNEL_READ_TIMEOUT_MS
 create-system-properties payrail.notify.schedule=$NOTIFY_SCHEDULE
 create-system-properties payrail.resolve.schedule=$RESOLVE_SCHEDULE
-create-system-properties payrail.jobs.daily-at=${JOBS_DAILY_AT/:/$q:}
+create-system-properties payrail.jobs.daily-at=$daily_at
 create-system-properties CircuitBreaker/delay=$BREAKER_DELAY_MS
 create-system-properties payrail.channel.wallet.url=$sim_url/wallet/v1
 create-system-properties payrail.channel.wallet.public-key=$(printf '%s' "$SIM_KEYS_DIR/wallet-public-key.pem" | sed 's/:/\\\\:/g')
