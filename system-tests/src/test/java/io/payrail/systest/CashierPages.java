@@ -54,6 +54,24 @@ final class CashierPages {
                 .ignoring(NoSuchElementException.class).until(d -> d.findElement(By.id(id)));
     }
 
+    /**
+     * The text of an element once it contains {@code expected}, read afresh each time: a form's
+     * answer replaces the page, and an element of the page being replaced goes stale under the
+     * reader (seen once in QuickPayIT). Gives the last text read when it never does, for the
+     * assertion to show.
+     */
+    static String textContaining(WebDriver driver, String id, String expected) {
+        try {
+            return new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class).until(d -> {
+                        String text = d.findElement(By.id(id)).getText();
+                        return text.contains(expected) ? text : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return driver.findElements(By.id(id)).stream().map(WebElement::getText).findFirst().orElse("");
+        }
+    }
+
     /** An attribute of an element of the page once the element is there. */
     static String attribute(WebDriver driver, String id, String name) {
         return new WebDriverWait(driver, LIMIT).ignoring(StaleElementReferenceException.class)

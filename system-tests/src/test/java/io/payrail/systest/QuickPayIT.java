@@ -91,7 +91,8 @@ class QuickPayIT {
         CashierPages.await(driver, "qp-bind-code").sendKeys(wrong);
         driver.findElement(By.id("qp-confirm")).click();
 
-        assertThat(CashierPages.await(driver, "messages").getText()).contains("code is not right").contains("Tries left: 2");
+        assertThat(CashierPages.textContaining(driver, "messages", "code is not right")).contains("code is not right")
+                .contains("Tries left: 2");
         assertThat(driver.findElements(By.id("qp-send-code"))).isEmpty();
         assertThat(CashierPages.pageState(driver, "CREATED")).isEqualTo("CREATED");
         assertThat(Simulator.record("quickpay", id).getInt("payRequests")).isZero();

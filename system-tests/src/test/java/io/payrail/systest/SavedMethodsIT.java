@@ -85,7 +85,7 @@ class SavedMethodsIT {
         driver.get(Gateway.baseUrl() + "/cashier/methods.xhtml");
         browser.screenshot("payment-methods");
         CashierPages.await(driver, "methods").findElement(By.cssSelector("li[data-kind='CARD'] input.remove")).click();
-        assertThat(CashierPages.await(driver, "messages").getText()).contains("removed");
+        assertThat(CashierPages.textContaining(driver, "messages", "removed")).contains("removed");
         assertThat(Database.count("SELECT COUNT(*) FROM card_vault WHERE token = ?", token)).isZero();
         assertThat(Database.count("SELECT COUNT(*) FROM payer_method WHERE payer_id = ?", payer)).isZero();
         assertThat(driver.findElement(By.id("none")).getText()).contains("no saved payment methods");
